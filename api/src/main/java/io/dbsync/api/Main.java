@@ -1,0 +1,99 @@
+package io.dbsync.api;
+
+import io.dbsync.api.auth.PasswordHasher;
+import io.dbsync.api.config.ApiConfig;
+import io.dbsync.api.config.ConfigException;
+import io.dbsync.api.db.Database;
+import io.dbsync.api.sync.ProgressListener;
+import io.dbsync.api.users.PasswordReader;
+import io.dbsync.api.users.UserAdmin;
+import io.dbsync.api.users.UsersCommand;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The entry point: {@code dbsync [serve]} runs the API; {@code dbsync users …} manages users.
+ * Configuration is read from the environment here and nowhere else.
+ */
+@Command(name = "dbsync", mixinStandardHelpOptions = true, version = "dbsync 0.1.0",
+        description = "Keeps a complete, verified standby copy of a MongoDB database.")
+public final class Main implements Callable<Integer> {
+    static final int CONFIG_ERROR = 2;
+
+    private final Map<String, String> env;
+
+    Main(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        PasswordReader passwords = new PasswordReader(System.console(),
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        System.exit(run(args, System.getenv(), passwords,
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs the command line with the given environment and streams; returns the process exit code. */
+    static int run(String[] args, Map<String, String> env, PasswordReader passwords, PrintWriter out, PrintWriter err) {
+        return commandLine(env, passwords).setOut(out).setErr(err).execute(args);
+    }
+
+    static CommandLine commandLine(Map<String, String> env, PasswordReader passwords) {
+        UsersCommand.Context usersContext = new UsersCommand.Context(() -> openUserAdmin(env), passwords);
+        CommandLine commandLine = new CommandLine(new Main(env))
+                .addSubcommand("serve", new Serve(env))
+                .addSubcommand("users", new CommandLine(new UsersCommand(usersContext)));
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            // Expected failures (bad config, unknown user, bad password) are one line, never a stack trace.
+            if (e instanceof DbSyncException) {
+                cmd.getErr().println("dbsync: " + e.getMessage());
+                return e instanceof ConfigException ? CONFIG_ERROR : 1;
+            }
+            throw e;
+        });
+        return commandLine;
+    }
+
+    /** With no subcommand, serve — so {@code java -jar dbsync-api.jar} is the whole Procfile line. */
+    @Override
+    public Integer call() throws InterruptedException {
+        return new Serve(env).call();
+    }
+
+    private static UserAdmin openUserAdmin(Map<String, String> env) {
+        Database database = Database.open(ApiConfig.databaseFromEnv(env), 1);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+        return new UserAdmin(database.jdbi(), new PasswordHasher(ApiConfig.bcryptCostFromEnv(env)));
+    }
+
+    /** {@code dbsync serve}: runs the API until the process is stopped. */
+    @Command(name = "serve", description = "Run the HTTP API (the default).")
+    static final class Serve implements Callable<Integer> {
+        private final Map<String, String> env;
+
+        Serve(Map<String, String> env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            ApiConfig config = ApiConfig.fromEnv(env);
+            Application application = Application.start(config, ProgressListener.NONE);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                application.close();
+                stopped.countDown();
+            }));
+            stopped.await();
+            return 0;
+        }
+    }
+}

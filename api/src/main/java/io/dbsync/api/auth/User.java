@@ -1,0 +1,16 @@
+package io.dbsync.api.auth;
+
+import java.time.Instant;
+
+/** A row of the users table. {@code passwordHash} is a bcrypt hash and is never logged or returned. */
+public record User(long id, String username, String passwordHash, UserStatus status, Instant createdAt) {
+
+    public boolean isActive() {
+        return status == UserStatus.ACTIVE;
+    }
+
+    @Override
+    public String toString() {
+        return "User[id=" + id + ", username=" + username + ", status=" + status + "]";
+    }
+}

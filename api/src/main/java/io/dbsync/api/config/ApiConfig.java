@@ -1,0 +1,68 @@
+package io.dbsync.api.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the API process needs, read once from the environment in {@code Main}.
+ *
+ * @param bcryptCost work factor for new password hashes (and the dummy hash for unknown users)
+ */
+public record ApiConfig(
+        MongoEndpoint source,
+        MongoEndpoint target,
+        DatabaseUrl database,
+        int port,
+        int bcryptCost,
+        SyncSettings sync) {
+
+    public static final int MIN_BCRYPT_COST = 10;
+
+    public ApiConfig {
+        if (source.uri().equals(target.uri()) && source.database().equals(target.database())) {
+            throw new ConfigException("SOURCE_MONGODB_URI and TARGET_MONGODB_URI name the same database '"
+                    + source.database() + "'; the standby must be a different database");
+        }
+    }
+
+    /** Reads the API's configuration; a missing or malformed value throws naming the variable. */
+    public static ApiConfig fromEnv(Map<String, String> env) {
+        EnvReader reader = new EnvReader(env);
+        MongoEndpoint source = MongoEndpoint.parse("SOURCE_MONGODB_URI",
+                reader.required("SOURCE_MONGODB_URI", "MONGODB"), reader.optional("SOURCE_DB"), "SOURCE_DB");
+        MongoEndpoint target = MongoEndpoint.parse("TARGET_MONGODB_URI",
+                reader.required("TARGET_MONGODB_URI", "TARGETDB"), reader.optional("TARGET_DB"), "TARGET_DB");
+        DatabaseUrl database = DatabaseUrl.parse("DATABASE_URL", reader.required("DATABASE_URL"));
+        int port = reader.integer("PORT", 7070, 0, 65535);
+        int bcryptCost = reader.integer("BCRYPT_COST", 12, MIN_BCRYPT_COST, 31);
+        SyncSettings defaults = SyncSettings.defaults();
+        SyncSettings sync = new SyncSettings(
+                reader.integer("SYNC_BATCH_DOCUMENTS", defaults.batchDocuments(), 1, 100_000),
+                reader.integer("SYNC_BATCH_BYTES", defaults.batchBytes(), 1024, SyncSettings.MAX_BATCH_BYTES),
+                reader.integer("SYNC_PARALLEL_COLLECTIONS", defaults.parallelCollections(), 1, 64),
+                reader.integer("SYNC_WRITERS_PER_COLLECTION", defaults.writersPerCollection(), 1, 64),
+                reader.integer("SYNC_MAX_CURSOR_RESUMES", defaults.maxCursorResumes(), 0, 1000),
+                Duration.ofSeconds(reader.integer("SYNC_WAIT_SECONDS", (int) defaults.requestWait().toSeconds(), 0, 3600)),
+                Duration.ofSeconds(reader.integer("SYNC_MONGO_TIMEOUT_SECONDS",
+                        (int) defaults.mongoTimeout().toSeconds(), 1, 3600)),
+                Duration.ofSeconds(reader.integer("SYNC_MONGO_READ_TIMEOUT_SECONDS",
+                        (int) defaults.mongoReadTimeout().toSeconds(), 1, 86_400)));
+        return new ApiConfig(source, target, database, port, bcryptCost, sync);
+    }
+
+    /** The database settings alone, for the user-management commands that need no MongoDB. */
+    public static DatabaseUrl databaseFromEnv(Map<String, String> env) {
+        return DatabaseUrl.parse("DATABASE_URL", new EnvReader(env).required("DATABASE_URL"));
+    }
+
+    /** The bcrypt cost alone, for the user-management commands. */
+    public static int bcryptCostFromEnv(Map<String, String> env) {
+        return new EnvReader(env).integer("BCRYPT_COST", 12, MIN_BCRYPT_COST, 31);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiConfig[source=" + source + ", target=" + target + ", database=" + database
+                + ", port=" + port + ", bcryptCost=" + bcryptCost + ", sync=" + sync + "]";
+    }
+}

@@ -1,0 +1,62 @@
+package io.dbsync.api.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.dbsync.api.DbSyncException;
+import io.dbsync.api.config.DatabaseUrl;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** An open, migrated PostgreSQL database: the pool and the Jdbi on top of it. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    /** Connects, applies pending Flyway migrations, and returns the ready database. */
+    public static Database open(DatabaseUrl url, int maxPoolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setUsername(url.username());
+        config.setPassword(url.password());
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setPoolName("dbsync");
+        config.setConnectionTimeout(10_000);
+        // Fail at first use, not at start-up: a database that is down makes requests fail with a clear
+        // error, and the process comes back by itself when it returns.
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new DbSyncException("could not migrate the PostgreSQL database at " + url.redacted()
+                    + ": " + e.getClass().getSimpleName());
+        }
+        return new Database(dataSource);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** True when a connection can be had and answers a trivial query. */
+    public boolean isReachable() {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,13 @@
+package io.dbsync.api.sync;
+
+/**
+ * What was copied for one collection.
+ *
+ * @param documents documents written to the standby
+ * @param bytes     raw BSON bytes written
+ * @param indexes   indexes created besides {@code _id}
+ * @param verified  documents read = written = counted on the staging collection, and index specs equal
+ */
+public record CollectionResult(String name, String type, long documents, long bytes, int indexes,
+                               long durationMs, boolean verified) {
+}

@@ -1,0 +1,157 @@
+package io.dbsync.api.sync;
+
+import com.mongodb.client.MongoDatabase;
+import io.dbsync.api.config.SyncSettings;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One full-copy run: plan, copy every collection into staging (several at once, largest first),
+ * and only when all are staged and verified swap them in. A failure before the swap drops the
+ * staging collections and leaves the standby exactly as it was.
+ */
+final class FullSync {
+    private static final Logger LOG = LoggerFactory.getLogger(FullSync.class);
+
+    private final MongoDatabase source;
+    private final MongoDatabase target;
+    private final SyncSettings settings;
+
+    FullSync(MongoDatabase source, MongoDatabase target, SyncSettings settings) {
+        this.source = source;
+        this.target = target;
+        this.settings = settings;
+    }
+
+    /** What a run produced when it completed. */
+    record Outcome(List<CollectionResult> collections, List<String> keptOnTarget) {
+    }
+
+    Outcome run(RunProgress progress) throws InterruptedException {
+        List<CollectionPlan> plans = new SyncPlanner().plan(source);
+        StagingArea staging = new StagingArea(target);
+        List<String> leftovers = staging.dropAll();
+        if (!leftovers.isEmpty()) {
+            LOG.info("event=staging.leftovers_dropped collections={}", leftovers);
+        }
+        List<CollectionPlan> copies = plans.stream().filter(p -> p.kind() != CollectionKind.VIEW).toList();
+        List<CollectionPlan> views = plans.stream().filter(p -> p.kind() == CollectionKind.VIEW).toList();
+
+        List<CollectionResult> results;
+        try {
+            results = copyAll(copies, progress);
+        } catch (RuntimeException | InterruptedException e) {
+            dropStagingQuietly(staging);
+            throw e;
+        }
+        new Swapper(target).swapAll(copies);
+        new ViewWriter(target).writeAll(views);
+        views.forEach(view -> progress.collectionDone(view.name()));
+
+        List<CollectionResult> all = new ArrayList<>(results);
+        views.forEach(view -> all.add(new CollectionResult(view.name(), CollectionKind.VIEW.json(), 0, 0, 0, 0, true)));
+        return new Outcome(all, keptOnTarget(plans));
+    }
+
+    private List<CollectionResult> copyAll(List<CollectionPlan> plans, RunProgress progress) throws InterruptedException {
+        int parallel = Math.max(1, Math.min(settings.parallelCollections(), plans.size()));
+        ExecutorService collectionPool = Executors.newFixedThreadPool(parallel, named("dbsync-copy"));
+        ExecutorService writerPool = Executors.newFixedThreadPool(parallel * settings.writersPerCollection(), named("dbsync-write"));
+        try {
+            CollectionCopier copier = new CollectionCopier(source, target, settings, writerPool, progress);
+            CompletionService<CollectionResult> completion = new ExecutorCompletionService<>(collectionPool);
+            List<Future<CollectionResult>> futures = new ArrayList<>();
+            for (CollectionPlan plan : plans) {
+                futures.add(completion.submit(() -> copyNamingFailures(copier, plan)));
+            }
+            List<CollectionResult> results = new ArrayList<>();
+            try {
+                for (int i = 0; i < plans.size(); i++) {
+                    CollectionResult result = unwrap(completion.take());
+                    results.add(result);
+                    progress.collectionDone(result.name());
+                    LOG.info("event=collection.staged collection={} documents={} bytes={} indexes={} durationMs={}",
+                            result.name(), result.documents(), result.bytes(), result.indexes(), result.durationMs());
+                }
+            } finally {
+                // Fail fast: the first failure stops the other copies.
+                futures.forEach(future -> future.cancel(true));
+            }
+            return results;
+        } finally {
+            collectionPool.shutdownNow();
+            writerPool.shutdownNow();
+        }
+    }
+
+    /** Every failure message names the collection it is about. */
+    private static CollectionResult copyNamingFailures(CollectionCopier copier, CollectionPlan plan) throws InterruptedException {
+        try {
+            return copier.copy(plan);
+        } catch (SyncFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SyncFailedException("copy of collection '" + plan.name() + "' failed: "
+                    + FailureMessages.describe(e), e);
+        }
+    }
+
+    private static CollectionResult unwrap(Future<CollectionResult> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SyncFailedException failed) {
+                throw failed;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SyncFailedException("a collection copy failed", cause);
+        }
+    }
+
+    private List<String> keptOnTarget(List<CollectionPlan> plans) {
+        Set<String> onSource = new HashSet<>();
+        plans.forEach(plan -> onSource.add(plan.name()));
+        List<String> kept = new ArrayList<>();
+        for (String name : target.listCollectionNames()) {
+            if (!StagingNames.isSkipped(name) && !onSource.contains(name)) {
+                kept.add(name);
+            }
+        }
+        kept.sort(String::compareTo);
+        return kept;
+    }
+
+    private static void dropStagingQuietly(StagingArea staging) {
+        try {
+            List<String> dropped = staging.dropAll();
+            LOG.info("event=staging.dropped collections={}", dropped);
+        } catch (RuntimeException e) {
+            // The target may be the thing that failed; the next run drops leftovers before it starts.
+            LOG.warn("event=staging.drop_failed reason={}", e.getClass().getSimpleName());
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

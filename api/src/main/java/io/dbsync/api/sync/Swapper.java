@@ -1,0 +1,60 @@
+package io.dbsync.api.sync;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.RenameCollectionOptions;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+
+/**
+ * Puts verified staging collections in place of the standby's, one quick step each, in a tight
+ * loop once every collection is staged — so each collection is wholly old or wholly new.
+ */
+final class Swapper {
+    private final MongoDatabase target;
+
+    Swapper(MongoDatabase target) {
+        this.target = target;
+    }
+
+    /** Swaps every plan in; on failure the exception says which collections are already new. */
+    List<String> swapAll(List<CollectionPlan> plans) {
+        List<String> swapped = new ArrayList<>();
+        for (CollectionPlan plan : plans) {
+            try {
+                swap(plan);
+            } catch (RuntimeException e) {
+                throw new SyncFailedException("swap of collection '" + plan.name() + "' failed after "
+                        + swapped.size() + " of " + plans.size() + " collections were replaced " + swapped
+                        + "; the others still hold the previous copy (" + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + ")", e);
+            }
+            swapped.add(plan.name());
+        }
+        return swapped;
+    }
+
+    private void swap(CollectionPlan plan) {
+        MongoCollection<BsonDocument> staging = target.getCollection(StagingNames.stagingFor(plan.name()), BsonDocument.class);
+        MongoNamespace destination = new MongoNamespace(target.getName(), plan.name());
+        if (plan.kind() == CollectionKind.TIMESERIES) {
+            // renameCollection refuses time-series collections; $out replaces the target in one step.
+            staging.aggregate(List.of(outStage(destination, plan.options()))).toCollection();
+            staging.drop();
+        } else {
+            staging.renameCollection(destination, new RenameCollectionOptions().dropTarget(true));
+        }
+    }
+
+    static BsonDocument outStage(MongoNamespace destination, BsonDocument options) {
+        BsonDocument out = new BsonDocument("db", new BsonString(destination.getDatabaseName()))
+                .append("coll", new BsonString(destination.getCollectionName()));
+        if (options.containsKey("timeseries")) {
+            out.append("timeseries", options.get("timeseries"));
+        }
+        return new BsonDocument("$out", out);
+    }
+}

@@ -1,0 +1,31 @@
+package io.dbsync.api.sync;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of a run, as returned by {@code /syncdb} and {@code /runs/{id}}.
+ *
+ * @param progress     names of the collections done so far (the seed's meaning)
+ * @param keptOnTarget standby collections that no longer exist on the source and were kept
+ * @param error        a readable message when the run failed, else null
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record SyncResult(
+        String runId,
+        SyncStatus status,
+        String mode,
+        String triggeredBy,
+        Instant startedAt,
+        Instant finishedAt,
+        long durationMs,
+        long documents,
+        long bytes,
+        List<String> progress,
+        List<CollectionResult> collections,
+        List<String> keptOnTarget,
+        String error) {
+
+    public static final String MODE_FULL = "full";
+}

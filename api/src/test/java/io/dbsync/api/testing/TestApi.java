@@ -1,0 +1,90 @@
+package io.dbsync.api.testing;
+
+import io.dbsync.api.Application;
+import io.dbsync.api.auth.PasswordHasher;
+import io.dbsync.api.config.ApiConfig;
+import io.dbsync.api.config.SyncSettings;
+import io.dbsync.api.sync.ProgressListener;
+import io.dbsync.api.sync.SyncResult;
+import io.dbsync.api.users.UserAdmin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * The real API, started in-process on a loopback port against {@link TestMongo} and
+ * {@link TestPostgres}, with a plain JDK HTTP client to call it.
+ */
+public final class TestApi implements AutoCloseable {
+    public static final int TEST_BCRYPT_COST = 10;
+
+    private final Application application;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestApi(Application application) {
+        this.application = application;
+    }
+
+    public static TestApi start(TestMongo mongo, SyncSettings settings, ProgressListener listener) {
+        ApiConfig config = new ApiConfig(mongo.source(), mongo.target(), TestPostgres.freshDatabase(), 0,
+                TEST_BCRYPT_COST, settings);
+        return new TestApi(Application.start(config, listener));
+    }
+
+    /** Settings for tests: small batches (so collections span many), short MongoDB timeouts. */
+    public static SyncSettings testSettings() {
+        return SyncSettings.defaults().withBatch(100, 1024 * 1024)
+                .withMongoTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), 1);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + application.port();
+    }
+
+    public void addUser(String username, String password) {
+        new UserAdmin(application.database().jdbi(), new PasswordHasher(TEST_BCRYPT_COST)).add(username, password);
+    }
+
+    public UserAdmin userAdmin() {
+        return new UserAdmin(application.database().jdbi(), new PasswordHasher(TEST_BCRYPT_COST));
+    }
+
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a request; {@code authorization} may be null (no header). */
+    public HttpResponse<String> send(String method, String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}")
+                        : HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for a run to end (bounded) through the service's own future, not by polling. */
+    public SyncResult awaitRun(String runId, Duration timeout) throws InterruptedException {
+        return application.syncService().find(runId).orElseThrow()
+                .await(timeout).orElseThrow(() -> new AssertionError("run " + runId + " did not end within " + timeout));
+    }
+
+    @Override
+    public void close() {
+        application.close();
+    }
+}

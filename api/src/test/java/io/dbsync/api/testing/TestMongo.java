@@ -1,0 +1,106 @@
+package io.dbsync.api.testing;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.dbsync.api.config.MongoEndpoint;
+import java.net.InetSocketAddress;
+import java.util.UUID;
+
+/**
+ * A source and a target MongoDB for one test. By default two mongo-java-server instances on
+ * loopback ports, driven by the real driver; when {@code DBSYNC_TEST_MONGODB_URI} is set, two fresh
+ * databases on that real server instead.
+ */
+public final class TestMongo implements AutoCloseable {
+    public static final String REAL_MONGODB_VARIABLE = "DBSYNC_TEST_MONGODB_URI";
+
+    private final MongoServer sourceServer;
+    private final MongoServer targetServer;
+    private final MongoEndpoint source;
+    private final MongoEndpoint target;
+    private final MongoClient sourceClient;
+    private final MongoClient targetClient;
+
+    private TestMongo(MongoServer sourceServer, MongoServer targetServer, MongoEndpoint source, MongoEndpoint target) {
+        this.sourceServer = sourceServer;
+        this.targetServer = targetServer;
+        this.source = source;
+        this.target = target;
+        this.sourceClient = MongoClients.create(settings(source.uri()));
+        this.targetClient = MongoClients.create(settings(target.uri()));
+    }
+
+    public static TestMongo start() {
+        String real = realMongoUri();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        if (real != null) {
+            return new TestMongo(null, null, new MongoEndpoint(real, "dbsync_src_" + suffix),
+                    new MongoEndpoint(real, "dbsync_tgt_" + suffix));
+        }
+        MongoServer sourceServer = new MongoServer(new MemoryBackend());
+        MongoServer targetServer = new MongoServer(new MemoryBackend());
+        sourceServer.bind("127.0.0.1", 0);
+        targetServer.bind("127.0.0.1", 0);
+        InetSocketAddress sourceAddress = sourceServer.getLocalAddress();
+        InetSocketAddress targetAddress = targetServer.getLocalAddress();
+        return new TestMongo(sourceServer, targetServer,
+                new MongoEndpoint("mongodb://127.0.0.1:" + sourceAddress.getPort() + "/shop", "shop"),
+                new MongoEndpoint("mongodb://127.0.0.1:" + targetAddress.getPort() + "/shop_standby", "shop_standby"));
+    }
+
+    /** The real server's URI when the suite runs against one, else null. */
+    public static String realMongoUri() {
+        String uri = System.getenv(REAL_MONGODB_VARIABLE);
+        return uri == null || uri.isBlank() ? null : uri;
+    }
+
+    private static MongoClientSettings settings(String uri) {
+        return MongoClientSettings.builder().applyConnectionString(new com.mongodb.ConnectionString(uri)).build();
+    }
+
+    public boolean isEmbedded() {
+        return sourceServer != null;
+    }
+
+    public MongoEndpoint source() {
+        return source;
+    }
+
+    public MongoEndpoint target() {
+        return target;
+    }
+
+    public MongoDatabase sourceDb() {
+        return sourceClient.getDatabase(source.database());
+    }
+
+    public MongoDatabase targetDb() {
+        return targetClient.getDatabase(target.database());
+    }
+
+    /** Stops the embedded source server at once, dropping every connection to it. */
+    public void stopSource() {
+        if (sourceServer == null) {
+            throw new IllegalStateException("cannot stop a real MongoDB server");
+        }
+        sourceServer.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        if (!isEmbedded()) {
+            sourceDb().drop();
+            targetDb().drop();
+        }
+        sourceClient.close();
+        targetClient.close();
+        if (sourceServer != null) {
+            sourceServer.shutdownNow();
+            targetServer.shutdownNow();
+        }
+    }
+}
