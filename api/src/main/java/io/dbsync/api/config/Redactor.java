@@ -4,9 +4,10 @@ import java.util.regex.Pattern;
 
 /** Removes passwords from connection strings and from any text that may contain one. */
 public final class Redactor {
-    // scheme://user:password@host — the password is everything up to the last '@' of the authority.
+    // scheme://user:password@host — the password runs to the last '@' before the path, so an
+    // unescaped '@' inside it is not mistaken for the end.
     private static final Pattern URI_PASSWORD =
-            Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]*):[^@\\s]*@");
+            Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]*):[^\\s/]*@");
     // password=... in JDBC query strings or key=value settings.
     private static final Pattern PASSWORD_PARAM =
             Pattern.compile("(?i)((?:password|pwd|secret)=)[^&;\\s]*");

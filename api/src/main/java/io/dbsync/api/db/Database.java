@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dbsync.api.DbSyncException;
 import io.dbsync.api.config.DatabaseUrl;
+import io.dbsync.api.config.Redactor;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -25,7 +26,8 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(url.jdbcUrl());
         config.setUsername(url.username());
         config.setPassword(url.password());
-        config.setMaximumPoolSize(maxPoolSize);
+        // Flyway holds one connection for its lock and works on another: fewer than two deadlocks.
+        config.setMaximumPoolSize(Math.max(2, maxPoolSize));
         config.setPoolName("dbsync");
         config.setConnectionTimeout(10_000);
         // Fail at first use, not at start-up: a database that is down makes requests fail with a clear
@@ -36,10 +38,18 @@ public final class Database implements AutoCloseable {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
-            throw new DbSyncException("could not migrate the PostgreSQL database at " + url.redacted()
-                    + ": " + e.getClass().getSimpleName());
+            throw new DbSyncException("could not open the PostgreSQL database at " + url.redacted()
+                    + ": " + rootCause(e));
         }
         return new Database(dataSource);
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + Redactor.redact(String.valueOf(root.getMessage()));
     }
 
     public Jdbi jdbi() {

@@ -46,9 +46,13 @@ final class SourceScanner {
         BsonValue lastId = null;
         int resumes = 0;
         while (true) {
+            BsonValue resumedAfter = lastId;
             try (MongoCursor<RawBsonDocument> cursor = open(source, plan, lastId).cursor()) {
                 while (cursor.hasNext()) {
                     RawBsonDocument document = cursor.next();
+                    if (resumedAfter != null && ResumeFilter.sortsBefore(document.get("_id"), resumedAfter)) {
+                        continue; // handed on before the cursor was lost
+                    }
                     sink.accept(document);
                     if (plan.scansInIdOrder()) {
                         lastId = document.get("_id");
