@@ -1,0 +1,69 @@
+package io.dbsync.scheduler;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Typed, checked access to one parsed JSON object. An absent member and an explicit {@code null}
+ * both read as empty; a member of the wrong type is an error rather than a silent default.
+ */
+final class JsonObject {
+    private final Map<String, Object> members;
+
+    private JsonObject(Map<String, Object> members) {
+        this.members = members;
+    }
+
+    static JsonObject parse(String text) throws JsonException {
+        Object value = JsonParser.parse(text);
+        if (!(value instanceof Map)) {
+            throw new JsonException("expected a JSON object at the top level");
+        }
+        return of(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    static JsonObject of(Object value) {
+        return new JsonObject((Map<String, Object>) value);
+    }
+
+    boolean isString(String name) {
+        return members.get(name) instanceof String;
+    }
+
+    Optional<String> string(String name) throws JsonException {
+        return Optional.ofNullable(typed(name, String.class, "a string"));
+    }
+
+    /** A whole number that fits a long; fractions are truncated (durations may arrive as 12.0). */
+    Optional<Long> wholeNumber(String name) throws JsonException {
+        BigDecimal number = typed(name, BigDecimal.class, "a number");
+        if (number == null) {
+            return Optional.empty();
+        }
+        // Check the size before converting: 1e999999999 must not become a billion-digit integer.
+        if (number.precision() - number.scale() > 18) {
+            throw new JsonException("member \"" + name + "\" is out of range");
+        }
+        return Optional.of(number.longValue());
+    }
+
+    Optional<List<Object>> array(String name) throws JsonException {
+        @SuppressWarnings("unchecked")
+        List<Object> list = typed(name, List.class, "an array");
+        return Optional.ofNullable(list);
+    }
+
+    private <T> T typed(String name, Class<T> type, String description) throws JsonException {
+        Object value = members.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!type.isInstance(value)) {
+            throw new JsonException("member \"" + name + "\" is not " + description);
+        }
+        return type.cast(value);
+    }
+}
