@@ -46,7 +46,9 @@ public record ApiConfig(
                 Duration.ofSeconds(reader.integer("SYNC_MONGO_TIMEOUT_SECONDS",
                         (int) defaults.mongoTimeout().toSeconds(), 1, 3600)),
                 Duration.ofSeconds(reader.integer("SYNC_MONGO_READ_TIMEOUT_SECONDS",
-                        (int) defaults.mongoReadTimeout().toSeconds(), 1, 86_400)));
+                        (int) defaults.mongoReadTimeout().toSeconds(), 1, 86_400)),
+                reader.optional("SYNC_VERIFY") == null ? defaults.verify()
+                        : VerifyMode.parse("SYNC_VERIFY", reader.optional("SYNC_VERIFY")));
         return new ApiConfig(source, target, database, port, bcryptCost, sync);
     }
 

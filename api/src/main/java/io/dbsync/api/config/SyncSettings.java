@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param requestWait              how long {@code /syncdb} waits for the run before answering 202
  * @param mongoTimeout        server selection and connect timeout towards both MongoDB servers
  * @param mongoReadTimeout    socket read timeout: the longest one server reply may take (index builds included)
+ * @param verify              how staged collections are checked before the swap
  */
 public record SyncSettings(
         int batchDocuments,
@@ -22,7 +23,8 @@ public record SyncSettings(
         int maxCursorResumes,
         Duration requestWait,
         Duration mongoTimeout,
-        Duration mongoReadTimeout) {
+        Duration mongoReadTimeout,
+        VerifyMode verify) {
 
     public static final int MAX_BATCH_BYTES = 48 * 1000 * 1000; // MongoDB's maxMessageSizeBytes
 
@@ -37,7 +39,7 @@ public record SyncSettings(
     /** The defaults used when no variable overrides them. */
     public static SyncSettings defaults() {
         return new SyncSettings(1000, 8 * 1024 * 1024, 2, 2, 5, Duration.ofSeconds(25), Duration.ofSeconds(30),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), VerifyMode.COUNT);
     }
 
     private static void requireRange(String name, long value, long min, long max) {
@@ -48,21 +50,26 @@ public record SyncSettings(
 
     public SyncSettings withWait(Duration newWait) {
         return new SyncSettings(batchDocuments, batchBytes, parallelCollections, writersPerCollection,
-                maxCursorResumes, newWait, mongoTimeout, mongoReadTimeout);
+                maxCursorResumes, newWait, mongoTimeout, mongoReadTimeout, verify);
     }
 
     public SyncSettings withMongoTimeouts(Duration connect, Duration read, int resumes) {
         return new SyncSettings(batchDocuments, batchBytes, parallelCollections, writersPerCollection,
-                resumes, requestWait, connect, read);
+                resumes, requestWait, connect, read, verify);
     }
 
     public SyncSettings withParallelism(int collections, int writers) {
         return new SyncSettings(batchDocuments, batchBytes, collections, writers,
-                maxCursorResumes, requestWait, mongoTimeout, mongoReadTimeout);
+                maxCursorResumes, requestWait, mongoTimeout, mongoReadTimeout, verify);
+    }
+
+    public SyncSettings withVerify(VerifyMode mode) {
+        return new SyncSettings(batchDocuments, batchBytes, parallelCollections, writersPerCollection,
+                maxCursorResumes, requestWait, mongoTimeout, mongoReadTimeout, mode);
     }
 
     public SyncSettings withBatch(int documents, int bytes) {
         return new SyncSettings(documents, bytes, parallelCollections, writersPerCollection,
-                maxCursorResumes, requestWait, mongoTimeout, mongoReadTimeout);
+                maxCursorResumes, requestWait, mongoTimeout, mongoReadTimeout, verify);
     }
 }
