@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
 import io.dbsync.api.config.SyncSettings;
+import io.dbsync.api.config.VerifyMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -49,30 +50,42 @@ final class CollectionCopier {
 
         Counters read = new Counters();
         Counters written = new Counters();
-        pipe(plan, sourceCollection, stagingCollection, read, written);
+        // A digest compares documents in _id order, which natural-order scans (capped, time-series) do not give.
+        ContentDigest digest = settings.verify() == VerifyMode.DIGEST && plan.scansInIdOrder() ? new ContentDigest() : null;
+        progress.copying(plan);
+        pipe(plan, sourceCollection, stagingCollection, read, written, digest);
 
         List<BsonDocument> sourceIndexes = IndexSpecs.read(sourceCollection);
         IndexSpecs.create(target, stagingCollection.getNamespace().getCollectionName(), sourceIndexes);
         Verification.check(plan.name(), read.documents.get(), written.documents.get(),
                 stagingCollection.countDocuments(), sourceIndexes, IndexSpecs.read(stagingCollection));
+        if (digest != null) {
+            Verification.checkDigest(plan.name(), digest.hex(), ContentDigest.of(stagingCollection, settings.batchDocuments()));
+        }
 
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        String verification = digest != null ? VerifyMode.DIGEST.json() : VerifyMode.COUNT.json();
         return new CollectionResult(plan.name(), plan.kind().json(), written.documents.get(), written.bytes.get(),
-                sourceIndexes.size(), durationMs, true);
+                sourceIndexes.size(), durationMs, true, verification);
     }
 
     private void pipe(CollectionPlan plan, MongoCollection<RawBsonDocument> from, MongoCollection<RawBsonDocument> to,
-                      Counters read, Counters written) throws InterruptedException {
-        int writers = settings.writersPerCollection();
+                      Counters read, Counters written, ContentDigest digest) throws InterruptedException {
+        // A capped collection keeps insertion order: one writer, ordered inserts.
+        int writers = plan.isCapped() ? 1 : settings.writersPerCollection();
+        boolean ordered = plan.isCapped();
         BlockingQueue<List<RawBsonDocument>> queue = new ArrayBlockingQueue<>(2 * writers);
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
-            workers.add(writerPool.submit(() -> writeAll(plan.name(), queue, to, written)));
+            workers.add(writerPool.submit(() -> writeAll(plan.name(), queue, to, written, ordered)));
         }
         try {
             BatchBuilder batches = new BatchBuilder(settings.batchDocuments(), settings.batchBytes());
             new SourceScanner(settings.batchDocuments(), settings.maxCursorResumes()).scan(from, plan, document -> {
                 read.add(1, document.getByteBuffer().remaining());
+                if (digest != null) {
+                    digest.add(document);
+                }
                 List<RawBsonDocument> full = batches.add(document);
                 if (full != null) {
                     handOver(queue, full, workers);
@@ -94,9 +107,9 @@ final class CollectionCopier {
     }
 
     private Void writeAll(String collection, BlockingQueue<List<RawBsonDocument>> queue,
-                          MongoCollection<RawBsonDocument> to, Counters written) throws InterruptedException {
+                          MongoCollection<RawBsonDocument> to, Counters written, boolean ordered) throws InterruptedException {
         // Unordered: the server may apply a batch in parallel; bypass: the source already accepted these documents.
-        InsertManyOptions options = new InsertManyOptions().ordered(false).bypassDocumentValidation(true);
+        InsertManyOptions options = new InsertManyOptions().ordered(ordered).bypassDocumentValidation(true);
         while (true) {
             List<RawBsonDocument> batch = queue.take();
             if (batch == END_OF_SCAN) {

@@ -41,6 +41,7 @@ final class FullSync {
 
     Outcome run(RunProgress progress) throws InterruptedException {
         List<CollectionPlan> plans = new SyncPlanner().plan(source);
+        progress.planned(plans);
         StagingArea staging = new StagingArea(target);
         List<String> leftovers = staging.dropAll();
         if (!leftovers.isEmpty()) {
@@ -61,7 +62,7 @@ final class FullSync {
         views.forEach(view -> progress.collectionDone(view.name()));
 
         List<CollectionResult> all = new ArrayList<>(results);
-        views.forEach(view -> all.add(new CollectionResult(view.name(), CollectionKind.VIEW.json(), 0, 0, 0, 0, true)));
+        views.forEach(view -> all.add(new CollectionResult(view.name(), CollectionKind.VIEW.json(), 0, 0, 0, 0, true, "definition")));
         return new Outcome(all, keptOnTarget(plans));
     }
 

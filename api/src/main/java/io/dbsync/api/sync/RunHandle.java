@@ -55,7 +55,7 @@ public final class RunHandle {
         }
         long elapsed = Duration.between(startedAt, Instant.now()).toMillis();
         return new SyncResult(runId, SyncStatus.RUNNING, SyncResult.MODE_FULL, triggeredBy, startedAt, null, elapsed,
-                progress.documents(), progress.bytes(), progress.done(), List.of(), List.of(), null);
+                progress.documents(), progress.bytes(), progress.done(), List.of(), List.of(), progress.collections(), null);
     }
 
     RunProgress progress() {

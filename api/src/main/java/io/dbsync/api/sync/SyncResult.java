@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param progress     names of the collections done so far (the seed's meaning)
  * @param keptOnTarget standby collections that no longer exist on the source and were kept
+ * @param live         per-collection figures while the run is in flight (empty once it has ended)
  * @param error        a readable message when the run failed, else null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -25,6 +26,7 @@ public record SyncResult(
         List<String> progress,
         List<CollectionResult> collections,
         List<String> keptOnTarget,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CollectionProgress> live,
         String error) {
 
     public static final String MODE_FULL = "full";

@@ -114,7 +114,7 @@ public final class SyncService implements AutoCloseable {
         RunProgress progress = handle.progress();
         return new SyncResult(handle.runId(), status, SyncResult.MODE_FULL, request.triggeredBy(), handle.startedAt(),
                 finishedAt, Duration.between(handle.startedAt(), finishedAt).toMillis(), documents, bytes,
-                progress.done(), collections, kept, error);
+                progress.done(), collections, kept, List.of(), error);
     }
 
     /** Lets a run in flight finish (bounded), then stops the run threads. */

@@ -20,4 +20,12 @@ final class Verification {
                     + String.join("; ", differences));
         }
     }
+
+    static void checkDigest(String collection, String sourceDigest, String stagedDigest) {
+        if (!sourceDigest.equals(stagedDigest)) {
+            throw new VerificationException("collection '" + collection + "' did not verify: the content digest of the staging"
+                    + " collection (" + stagedDigest.substring(0, 12) + "…) differs from the source as read ("
+                    + sourceDigest.substring(0, 12) + "…)");
+        }
+    }
 }

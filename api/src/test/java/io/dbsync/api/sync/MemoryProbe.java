@@ -1,0 +1,46 @@
+package io.dbsync.api.sync;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.dbsync.api.config.SyncSettings;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs one full copy in its own JVM (started by {@link MemoryFlatIT} with a small -Xmx) and prints
+ * the largest live heap it saw. Every 100 ms the sampler forces a full collection and reads the
+ * used heap right after it: that is the live set, garbage excluded — the memory the copy holds.
+ */
+public final class MemoryProbe {
+    private MemoryProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AtomicLong peakLiveBytes = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakLiveBytes.accumulateAndGet(liveHeap(), Math::max);
+                try {
+                    Thread.sleep(100); // a sampling period, not a synchronisation
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        try (MongoClient source = MongoClients.create(args[0]); MongoClient target = MongoClients.create(args[1])) {
+            FullSync.Outcome outcome = new FullSync(source.getDatabase(args[2]), target.getDatabase(args[3]),
+                    SyncSettings.defaults()).run(new RunProgress("probe", ProgressListener.NONE));
+            long documents = outcome.collections().stream().mapToLong(CollectionResult::documents).sum();
+
+            System.out.println("documents=" + documents + " peakLiveHeapBytes=" + peakLiveBytes.get());
+        }
+        sampler.interrupt();
+    }
+
+    private static long liveHeap() {
+        System.gc(); // a full, stop-the-world collection with the default G1 settings
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
