@@ -1,18 +1,29 @@
 package io.dbsync.api;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import io.dbsync.api.auth.Authenticator;
+import io.dbsync.api.auth.LoginThrottle;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.db.Database;
 import io.dbsync.api.http.ApiServer;
+import io.dbsync.api.http.Reachability;
+import io.dbsync.api.metrics.SyncMetrics;
 import io.dbsync.api.runs.InProcessRunLock;
+import io.dbsync.api.runs.LayeredRunLock;
+import io.dbsync.api.runs.PostgresRunLock;
+import io.dbsync.api.runs.RunStore;
 import io.dbsync.api.sync.MongoConnections;
 import io.dbsync.api.sync.ProgressListener;
-import io.dbsync.api.sync.RunRegistry;
 import io.dbsync.api.sync.SyncService;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,29 +35,47 @@ public final class Application implements AutoCloseable {
     private final MongoClient sourceClient;
     private final MongoClient targetClient;
     private final SyncService syncService;
+    private final Reachability reachability;
     private final Javalin server;
 
     private Application(Database database, MongoClient sourceClient, MongoClient targetClient,
-                        SyncService syncService, Javalin server) {
+                        SyncService syncService, Reachability reachability, Javalin server) {
         this.database = database;
         this.sourceClient = sourceClient;
         this.targetClient = targetClient;
         this.syncService = syncService;
+        this.reachability = reachability;
         this.server = server;
     }
 
-    /** Connects to PostgreSQL (migrating it), builds the MongoDB clients, and starts the HTTP server. */
     public static Application start(ApiConfig config, ProgressListener listener) {
-        Clock clock = Clock.systemUTC();
-        Database database = Database.open(config.database(), 4);
+        return start(config, listener, Clock.systemUTC());
+    }
+
+    /** Connects to PostgreSQL (migrating it), builds the MongoDB clients, and starts the HTTP server. */
+    public static Application start(ApiConfig config, ProgressListener listener, Clock clock) {
+        // Room for the run lock's own session, a run's records, and concurrent logins.
+        Database database = Database.open(config.database(), 8);
         MongoClient source = MongoConnections.open(config.source(), config.sync(), "dbsync-source");
         MongoClient target = MongoConnections.open(config.target(), config.sync(), "dbsync-target");
-        SyncService syncService = new SyncService(source.getDatabase(config.source().database()),
-                target.getDatabase(config.target().database()), config.sync(), new InProcessRunLock(),
-                new RunRegistry(), listener, clock);
+        MongoDatabase sourceDb = source.getDatabase(config.source().database());
+        MongoDatabase targetDb = target.getDatabase(config.target().database());
+        RunStore store = new RunStore(database.jdbi());
+        LoginThrottle throttle = new LoginThrottle(config.maxFailedLoginsPerMinute(), Duration.ofMinutes(1), clock);
+        SyncMetrics metrics = new SyncMetrics(throttle, clock);
+        store.lastSuccessAt().ifPresent(metrics::lastSuccessAt);
+        SyncService syncService = new SyncService(sourceDb, targetDb, config.sync(), config.policy(),
+                new LayeredRunLock(new InProcessRunLock(), new PostgresRunLock(database.jdbi())), store, listener,
+                metrics, clock);
+        Map<String, BooleanSupplier> probes = new LinkedHashMap<>();
+        probes.put("source", () -> ping(sourceDb));
+        probes.put("target", () -> ping(targetDb));
+        probes.put("database", database::isReachable);
+        Reachability reachability = new Reachability(probes, clock);
         Authenticator authenticator = new Authenticator(database.jdbi(), new PasswordHasher(config.bcryptCost()));
-        Javalin server = ApiServer.create(syncService, authenticator, config.sync().requestWait(), clock);
-        Application application = new Application(database, source, target, syncService, server);
+        Javalin server = ApiServer.create(new ApiServer.Dependencies(syncService, authenticator, throttle, reachability,
+                metrics, config.sync().requestWait(), config.policy().maxStaleness(), clock));
+        Application application = new Application(database, source, target, syncService, reachability, server);
         try {
             server.start(config.port());
         } catch (RuntimeException e) {
@@ -57,6 +86,10 @@ public final class Application implements AutoCloseable {
                 server.port(), config.source().redacted(), config.source().database(),
                 config.target().redacted(), config.target().database(), config.database().redacted());
         return application;
+    }
+
+    private static boolean ping(MongoDatabase database) {
+        return database.runCommand(new Document("ping", 1)).get("ok", Number.class).intValue() == 1;
     }
 
     public int port() {
@@ -76,6 +109,7 @@ public final class Application implements AutoCloseable {
     public void close() {
         server.stop();
         syncService.close();
+        reachability.close();
         sourceClient.close();
         targetClient.close();
         database.close();

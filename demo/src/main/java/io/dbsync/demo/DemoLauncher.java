@@ -9,6 +9,7 @@ import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.DatabaseUrl;
 import io.dbsync.api.config.MongoEndpoint;
+import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.users.UserAdmin;
@@ -85,7 +86,8 @@ public final class DemoLauncher {
         }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         DatabaseUrl database = new DatabaseUrl(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
-        ApiConfig config = new ApiConfig(sourceEndpoint, targetEndpoint, database, port, 12, SyncSettings.defaults());
+        ApiConfig config = new ApiConfig(sourceEndpoint, targetEndpoint, database, port, 12, SyncSettings.defaults(),
+                SyncPolicy.defaults(), 5);
         Application api = Application.start(config, ProgressListener.NONE);
         String password = randomPassword();
         new UserAdmin(api.database().jdbi(), new PasswordHasher(config.bcryptCost())).add(USERNAME, password);

@@ -22,18 +22,32 @@ public final class BasicAuthHandler implements Handler {
     private static final int MAX_HEADER_CHARS = 1024;
 
     private final Authenticator authenticator;
+    private final LoginThrottle throttle;
 
-    public BasicAuthHandler(Authenticator authenticator) {
+    public BasicAuthHandler(Authenticator authenticator, LoginThrottle throttle) {
         this.authenticator = authenticator;
+        this.throttle = throttle;
     }
 
     @Override
     public void handle(Context ctx) {
-        Optional<User> user = credentials(ctx.header("Authorization"))
-                .flatMap(c -> authenticator.authenticate(c.username(), c.password()));
-        if (user.isEmpty()) {
+        Optional<Credentials> credentials = credentials(ctx.header("Authorization"));
+        if (credentials.isEmpty()) {
             throw unauthorized();
         }
+        String username = credentials.get().username();
+        Optional<java.time.Duration> blocked = throttle.blockedFor(username);
+        if (blocked.isPresent()) {
+            long seconds = Math.max(1, (long) Math.ceil(blocked.get().toMillis() / 1000.0));
+            throw new ApiException(429, "too many failed logins for this username; retry after " + seconds + " seconds")
+                    .withHeader("Retry-After", Long.toString(seconds));
+        }
+        Optional<User> user = authenticator.authenticate(username, credentials.get().password());
+        if (user.isEmpty()) {
+            throttle.failed(username);
+            throw unauthorized();
+        }
+        throttle.succeeded(username);
         ctx.attribute(USER_ATTRIBUTE, user.get());
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
  * Everything the API process needs, read once from the environment in {@code Main}.
  *
  * @param bcryptCost work factor for new password hashes (and the dummy hash for unknown users)
+ * @param maxFailedLoginsPerMinute failed logins one username may have per minute before it is answered 429
  */
 public record ApiConfig(
         MongoEndpoint source,
@@ -14,7 +15,9 @@ public record ApiConfig(
         DatabaseUrl database,
         int port,
         int bcryptCost,
-        SyncSettings sync) {
+        SyncSettings sync,
+        SyncPolicy policy,
+        int maxFailedLoginsPerMinute) {
 
     public static final int MIN_BCRYPT_COST = 10;
 
@@ -49,7 +52,12 @@ public record ApiConfig(
                         (int) defaults.mongoReadTimeout().toSeconds(), 1, 86_400)),
                 reader.optional("SYNC_VERIFY") == null ? defaults.verify()
                         : VerifyMode.parse("SYNC_VERIFY", reader.optional("SYNC_VERIFY")));
-        return new ApiConfig(source, target, database, port, bcryptCost, sync);
+        SyncPolicy policy = new SyncPolicy(reader.list("SYNC_INCLUDE"), reader.list("SYNC_EXCLUDE"),
+                reader.bool("SYNC_DROP_MISSING", false),
+                reader.integer("SYNC_MAX_SHRINK_PERCENT", 50, 0, 100),
+                Duration.ofMinutes(reader.integer("SYNC_MAX_STALENESS_MINUTES", 1440, 1, 525_600)));
+        int maxFailedLogins = reader.integer("AUTH_MAX_FAILED_LOGINS_PER_MINUTE", 5, 1, 1000);
+        return new ApiConfig(source, target, database, port, bcryptCost, sync, policy, maxFailedLogins);
     }
 
     /** The database settings alone, for the user-management commands that need no MongoDB. */
@@ -65,6 +73,7 @@ public record ApiConfig(
     @Override
     public String toString() {
         return "ApiConfig[source=" + source + ", target=" + target + ", database=" + database
-                + ", port=" + port + ", bcryptCost=" + bcryptCost + ", sync=" + sync + "]";
+                + ", port=" + port + ", bcryptCost=" + bcryptCost + ", sync=" + sync + ", policy=" + policy
+                + ", maxFailedLoginsPerMinute=" + maxFailedLoginsPerMinute + "]";
     }
 }

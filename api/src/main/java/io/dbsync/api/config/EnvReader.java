@@ -44,4 +44,25 @@ final class EnvReader {
         }
         return parsed;
     }
+
+    /** A comma-separated list; empty when unset. */
+    java.util.List<String> list(String name) {
+        String value = optional(name);
+        if (value == null) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    boolean bool(String name, boolean defaultValue) {
+        String value = optional(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(name + " must be true or false");
+        };
+    }
 }

@@ -1,7 +1,10 @@
 package io.dbsync.api.http;
 
+import io.dbsync.api.Json;
 import io.dbsync.api.auth.Authenticator;
 import io.dbsync.api.auth.BasicAuthHandler;
+import io.dbsync.api.auth.LoginThrottle;
+import io.dbsync.api.metrics.SyncMetrics;
 import io.dbsync.api.sync.SyncService;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -12,16 +15,22 @@ import java.time.Duration;
 public final class ApiServer {
     /** Request bodies are tiny JSON options; anything larger is refused with 413. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
-    static final Duration MAX_STALENESS = Duration.ofHours(24);
+
+    /** What the routes need. */
+    public record Dependencies(SyncService syncService, Authenticator authenticator, LoginThrottle throttle,
+                               Reachability reachability, SyncMetrics metrics, Duration syncWait,
+                               Duration maxStaleness, Clock clock) {
+    }
 
     private ApiServer() {
     }
 
-    public static Javalin create(SyncService syncService, Authenticator authenticator, Duration syncWait, Clock clock) {
-        BasicAuthHandler auth = new BasicAuthHandler(authenticator);
-        SyncController sync = new SyncController(syncService, syncWait);
-        RunsController runs = new RunsController(syncService);
-        HealthController health = new HealthController(syncService, MAX_STALENESS, clock);
+    public static Javalin create(Dependencies deps) {
+        BasicAuthHandler auth = new BasicAuthHandler(deps.authenticator(), deps.throttle());
+        SyncController sync = new SyncController(deps.syncService(), deps.syncWait());
+        RunsController runs = new RunsController(deps.syncService());
+        HealthController health = new HealthController(deps.syncService(), deps.reachability(), deps.maxStaleness(),
+                deps.clock());
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.startup.showJavalinBanner = false;
@@ -35,6 +44,9 @@ public final class ApiServer {
             config.routes.get("/runs", runs::list);
             config.routes.get("/runs/{id}", runs::one);
             config.routes.get("/health", health::health);
+            // Open like /health: counts and durations only, no names, hosts or users.
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(deps.metrics().scrape()));
             ErrorMapper.register(config);
         });
     }

@@ -8,25 +8,33 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /health}, open to all: is the service up and is the standby fresh. Names no host. */
+/**
+ * {@code GET /health}, open to all: is the standby fresh, and do its dependencies answer. It names
+ * no host and no credential.
+ */
 final class HealthController {
     private final SyncService syncService;
+    private final Reachability reachability;
     private final Duration maxStaleness;
     private final Clock clock;
 
-    HealthController(SyncService syncService, Duration maxStaleness, Clock clock) {
+    HealthController(SyncService syncService, Reachability reachability, Duration maxStaleness, Clock clock) {
         this.syncService = syncService;
+        this.reachability = reachability;
         this.maxStaleness = maxStaleness;
         this.clock = clock;
     }
 
     void health(Context ctx) {
-        Instant lastSuccess = syncService.lastSuccessAt().orElse(null);
+        Map<String, String> dependencies = reachability.check();
+        Instant lastSuccess = dependencies.get("database").equals("up") ? syncService.lastSuccessAt().orElse(null) : null;
         boolean stale = lastSuccess == null || lastSuccess.isBefore(clock.instant().minus(maxStaleness));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
+        body.put("status", dependencies.containsValue("down") ? "degraded" : "ok");
         body.put("lastSuccessAt", lastSuccess);
         body.put("stale", stale);
+        body.put("maxStalenessMinutes", maxStaleness.toMinutes());
+        body.putAll(dependencies);
         ctx.json(body);
     }
 }

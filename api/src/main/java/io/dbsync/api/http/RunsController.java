@@ -1,6 +1,5 @@
 package io.dbsync.api.http;
 
-import io.dbsync.api.sync.RunHandle;
 import io.dbsync.api.sync.SyncService;
 import io.javalin.http.Context;
 
@@ -15,9 +14,7 @@ final class RunsController {
 
     void one(Context ctx) {
         String runId = ctx.pathParam("id");
-        RunHandle handle = syncService.find(runId)
-                .orElseThrow(() -> new ApiException(404, "no run with id " + runId));
-        ctx.json(handle.snapshot());
+        ctx.json(syncService.find(runId).orElseThrow(() -> new ApiException(404, "no run with id " + runId)));
     }
 
     void list(Context ctx) {

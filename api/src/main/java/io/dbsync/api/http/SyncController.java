@@ -4,7 +4,6 @@ import io.dbsync.api.auth.BasicAuthHandler;
 import io.dbsync.api.auth.User;
 import io.dbsync.api.sync.RunHandle;
 import io.dbsync.api.sync.RunInProgressException;
-import io.dbsync.api.sync.SyncRequest;
 import io.dbsync.api.sync.SyncResult;
 import io.dbsync.api.sync.SyncService;
 import io.dbsync.api.sync.SyncStatus;
@@ -27,7 +26,9 @@ final class SyncController {
         User user = ctx.attribute(BasicAuthHandler.USER_ATTRIBUTE);
         RunHandle handle;
         try {
-            handle = syncService.start(new SyncRequest(user.username()));
+            handle = syncService.start(SyncRequestParser.parse(ctx, user.username()));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
         } catch (RunInProgressException e) {
             ctx.status(409).json(new ErrorResponse("a sync run is already in progress", 409, e.runningRunId(), null));
             return;
@@ -41,7 +42,10 @@ final class SyncController {
         }
     }
 
-    /** A finished run: 200 when completed (or refused by a guard), 500 with the readable error when failed. */
+    /**
+     * A finished run: 200 when completed or refused by the deletion guard (the body's status says
+     * which: a refusal is the guard working, not the service failing), 500 when failed.
+     */
     static void respond(Context ctx, SyncResult result) {
         ctx.status(result.status() == SyncStatus.FAILED ? 500 : 200).json(result);
     }

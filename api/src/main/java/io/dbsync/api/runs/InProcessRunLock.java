@@ -20,6 +20,11 @@ public final class InProcessRunLock implements RunLock {
     }
 
     @Override
+    public boolean isHeld(String runId) {
+        return runId.equals(holder.get());
+    }
+
+    @Override
     public void release(String runId) {
         holder.compareAndSet(runId, null);
     }

@@ -10,6 +10,9 @@ public interface RunLock {
     /** Takes the lock for {@code runId} if it is free. */
     Attempt tryAcquire(String runId);
 
+    /** True while {@code runId} still holds the lock (checked before anything is swapped). */
+    boolean isHeld(String runId);
+
     /** Releases the lock if {@code runId} holds it. */
     void release(String runId);
 }

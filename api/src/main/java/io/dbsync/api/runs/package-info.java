@@ -1,2 +1,2 @@
-/** Coordination of runs: the lock that lets only one run write the standby at a time. */
+/** Coordination of runs: the lock that lets one run at a time write the standby, and the runs table. */
 package io.dbsync.api.runs;

@@ -4,7 +4,13 @@ import com.mongodb.client.MongoDatabase;
 import io.dbsync.api.config.SyncSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -36,23 +42,45 @@ final class FullSync {
     }
 
     /** What a run produced when it completed. */
-    record Outcome(List<CollectionResult> collections, List<String> keptOnTarget) {
+    record Outcome(List<CollectionResult> collections, List<String> keptOnTarget, List<String> droppedOnTarget) {
     }
 
-    Outcome run(RunProgress progress) throws InterruptedException {
-        List<CollectionPlan> plans = new SyncPlanner().plan(source);
+    /**
+     * Runs the copy with {@code options}; {@code lockStillHeld} is asked once more just before the
+     * swap, so a run that lost its lock (its database session died) never touches the standby.
+     */
+    Outcome run(RunProgress progress, RunOptions options, BooleanSupplier lockStillHeld) throws InterruptedException {
+        List<CollectionPlan> everything = new SyncPlanner().plan(source);
+        List<CollectionPlan> plans = everything.stream().filter(p -> options.filter().accepts(p.name())).toList();
         progress.planned(plans);
+        List<CollectionPlan> copies = plans.stream().filter(p -> p.kind() != CollectionKind.VIEW).toList();
+        List<CollectionPlan> views = plans.stream().filter(p -> p.kind() == CollectionKind.VIEW).toList();
+        DeletionGuard guard = new DeletionGuard(options.maxShrinkPercent());
+        if (!options.force()) {
+            // Cheap estimates first, so an emptied primary is refused before any work is done.
+            Map<String, Long> estimates = new LinkedHashMap<>();
+            copies.forEach(plan -> estimates.put(plan.name(), plan.estimatedDocuments()));
+            refuseIf(guard.refusal(!everything.isEmpty(), estimates, standbyCounts()));
+        }
+
         StagingArea staging = new StagingArea(target);
         List<String> leftovers = staging.dropAll();
         if (!leftovers.isEmpty()) {
             LOG.info("event=staging.leftovers_dropped collections={}", leftovers);
         }
-        List<CollectionPlan> copies = plans.stream().filter(p -> p.kind() != CollectionKind.VIEW).toList();
-        List<CollectionPlan> views = plans.stream().filter(p -> p.kind() == CollectionKind.VIEW).toList();
-
         List<CollectionResult> results;
         try {
-            results = copyAll(copies, progress);
+            results = copyAll(copies, progress, settings.withVerify(options.verify()));
+            if (!options.force()) {
+                // Authoritative: what was actually staged, against the standby as it is now.
+                Map<String, Long> staged = new LinkedHashMap<>();
+                results.forEach(result -> staged.put(result.name(), result.documents()));
+                refuseIf(guard.refusal(!everything.isEmpty(), staged, standbyCounts()));
+            }
+            if (!lockStillHeld.getAsBoolean()) {
+                throw new SyncFailedException("the run lost its lock before the swap (its PostgreSQL session ended); "
+                        + "nothing was swapped");
+            }
         } catch (RuntimeException | InterruptedException e) {
             dropStagingQuietly(staging);
             throw e;
@@ -63,15 +91,41 @@ final class FullSync {
 
         List<CollectionResult> all = new ArrayList<>(results);
         views.forEach(view -> all.add(new CollectionResult(view.name(), CollectionKind.VIEW.json(), 0, 0, 0, 0, true, "definition")));
-        return new Outcome(all, keptOnTarget(plans));
+        List<String> missing = missingOnSource(everything);
+        if (options.dropMissing()) {
+            missing.forEach(name -> target.getCollection(name).drop());
+            LOG.info("event=missing.dropped collections={}", missing);
+            return new Outcome(all, List.of(), missing);
+        }
+        return new Outcome(all, missing, List.of());
     }
 
-    private List<CollectionResult> copyAll(List<CollectionPlan> plans, RunProgress progress) throws InterruptedException {
-        int parallel = Math.max(1, Math.min(settings.parallelCollections(), plans.size()));
+    private static void refuseIf(Optional<String> refusal) {
+        if (refusal.isPresent()) {
+            throw new RunRefusedException(refusal.get());
+        }
+    }
+
+    /** Documents per standby collection (views have none), from the server's metadata. */
+    private Map<String, Long> standbyCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (BsonDocument info : target.listCollections(BsonDocument.class)) {
+            String name = info.getString("name").getValue();
+            boolean view = "view".equals(info.getString("type", new BsonString("collection")).getValue());
+            if (!view && !StagingNames.isSkipped(name)) {
+                counts.put(name, target.getCollection(name).estimatedDocumentCount());
+            }
+        }
+        return counts;
+    }
+
+    private List<CollectionResult> copyAll(List<CollectionPlan> plans, RunProgress progress, SyncSettings runSettings)
+            throws InterruptedException {
+        int parallel = Math.max(1, Math.min(runSettings.parallelCollections(), plans.size()));
         ExecutorService collectionPool = Executors.newFixedThreadPool(parallel, named("dbsync-copy"));
-        ExecutorService writerPool = Executors.newFixedThreadPool(parallel * settings.writersPerCollection(), named("dbsync-write"));
+        ExecutorService writerPool = Executors.newFixedThreadPool(parallel * runSettings.writersPerCollection(), named("dbsync-write"));
         try {
-            CollectionCopier copier = new CollectionCopier(source, target, settings, writerPool, progress);
+            CollectionCopier copier = new CollectionCopier(source, target, runSettings, writerPool, progress);
             CompletionService<CollectionResult> completion = new ExecutorCompletionService<>(collectionPool);
             List<Future<CollectionResult>> futures = new ArrayList<>();
             for (CollectionPlan plan : plans) {
@@ -124,7 +178,8 @@ final class FullSync {
         }
     }
 
-    private List<String> keptOnTarget(List<CollectionPlan> plans) {
+    /** Standby collections the source no longer has (whatever the filters say: they are not missing). */
+    private List<String> missingOnSource(List<CollectionPlan> plans) {
         Set<String> onSource = new HashSet<>();
         plans.forEach(plan -> onSource.add(plan.name()));
         List<String> kept = new ArrayList<>();

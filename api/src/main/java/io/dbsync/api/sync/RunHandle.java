@@ -9,17 +9,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** A started run: its identity, live progress, and the result once it ends. */
+/** A run started by this process: its identity, live progress, and the result once it ends. */
 public final class RunHandle {
     private final String runId;
-    private final String triggeredBy;
+    private final SyncRequest request;
     private final Instant startedAt;
     private final RunProgress progress;
     private final CompletableFuture<SyncResult> result = new CompletableFuture<>();
 
-    RunHandle(String runId, String triggeredBy, Instant startedAt, RunProgress progress) {
+    RunHandle(String runId, SyncRequest request, Instant startedAt, RunProgress progress) {
         this.runId = runId;
-        this.triggeredBy = triggeredBy;
+        this.request = request;
         this.startedAt = startedAt;
         this.progress = progress;
     }
@@ -54,8 +54,13 @@ public final class RunHandle {
             return finished;
         }
         long elapsed = Duration.between(startedAt, Instant.now()).toMillis();
-        return new SyncResult(runId, SyncStatus.RUNNING, SyncResult.MODE_FULL, triggeredBy, startedAt, null, elapsed,
-                progress.documents(), progress.bytes(), progress.done(), List.of(), List.of(), progress.collections(), null);
+        return new SyncResult(runId, SyncStatus.RUNNING, SyncResult.MODE_FULL, request.triggeredBy(), request.force(),
+                startedAt, null, elapsed, progress.documents(), progress.bytes(), progress.done(), List.of(), List.of(),
+                List.of(), progress.collections(), null);
+    }
+
+    SyncRequest request() {
+        return request;
     }
 
     RunProgress progress() {

@@ -1,19 +1,18 @@
 package io.dbsync.api.sync;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The runs this process has started, newest last, bounded so memory does not grow with uptime. */
-public final class RunRegistry {
-    private static final int KEEP = 100;
+/**
+ * The runs this process started, for their live progress. The record of every run, from any
+ * instance, is in PostgreSQL ({@link io.dbsync.api.runs.RunStore}); this only keeps the few recent
+ * handles whose in-memory figures are richer than the stored row while a run is in flight.
+ */
+final class RunRegistry {
+    private static final int KEEP = 20;
 
     private final Map<String, RunHandle> runs = new LinkedHashMap<>();
-    private Instant lastSuccessAt;
 
     synchronized void add(RunHandle handle) {
         runs.put(handle.runId(), handle);
@@ -23,22 +22,7 @@ public final class RunRegistry {
         }
     }
 
-    synchronized void succeeded(Instant finishedAt) {
-        lastSuccessAt = finishedAt;
-    }
-
-    public synchronized Optional<RunHandle> find(String runId) {
+    synchronized Optional<RunHandle> find(String runId) {
         return Optional.ofNullable(runs.get(runId));
-    }
-
-    /** Up to {@code limit} runs, newest first. */
-    public synchronized List<SyncResult> recent(int limit) {
-        List<RunHandle> handles = new ArrayList<>(runs.values());
-        handles.sort(Comparator.comparing(RunHandle::startedAt).reversed());
-        return handles.stream().limit(limit).map(RunHandle::snapshot).toList();
-    }
-
-    public synchronized Optional<Instant> lastSuccessAt() {
-        return Optional.ofNullable(lastSuccessAt);
     }
 }

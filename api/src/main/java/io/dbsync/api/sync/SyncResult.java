@@ -8,7 +8,9 @@ import java.util.List;
  * The outcome of a run, as returned by {@code /syncdb} and {@code /runs/{id}}.
  *
  * @param progress     names of the collections done so far (the seed's meaning)
+ * @param forced       the deletion guard was skipped for this run ({@code force=true})
  * @param keptOnTarget standby collections that no longer exist on the source and were kept
+ * @param droppedOnTarget standby collections dropped because the source no longer has them ({@code dropMissing})
  * @param live         per-collection figures while the run is in flight (empty once it has ended)
  * @param error        a readable message when the run failed, else null
  */
@@ -18,6 +20,7 @@ public record SyncResult(
         SyncStatus status,
         String mode,
         String triggeredBy,
+        boolean forced,
         Instant startedAt,
         Instant finishedAt,
         long durationMs,
@@ -26,6 +29,7 @@ public record SyncResult(
         List<String> progress,
         List<CollectionResult> collections,
         List<String> keptOnTarget,
+        List<String> droppedOnTarget,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CollectionProgress> live,
         String error) {
 

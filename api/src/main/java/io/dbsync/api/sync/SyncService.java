@@ -2,8 +2,10 @@ package io.dbsync.api.sync;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoDatabase;
+import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.runs.RunLock;
+import io.dbsync.api.runs.RunStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only way a run starts, whoever asks (HTTP, CLI, schedule): it takes the run lock, runs the
- * copy on its own thread, records the outcome and releases the lock.
+ * The only way a run starts, whoever asks (HTTP, CLI, schedule): it takes the run lock, records
+ * the run, runs the copy on its own thread, records the outcome and releases the lock.
  */
 public final class SyncService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
@@ -26,9 +28,12 @@ public final class SyncService implements AutoCloseable {
     private final MongoDatabase source;
     private final MongoDatabase target;
     private final SyncSettings settings;
+    private final SyncPolicy policy;
     private final RunLock lock;
-    private final RunRegistry registry;
+    private final RunStore store;
+    private final RunRegistry live = new RunRegistry();
     private final ProgressListener listener;
+    private final RunObserver observer;
     private final Clock clock;
     private final ExecutorService runThreads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "dbsync-run");
@@ -36,19 +41,32 @@ public final class SyncService implements AutoCloseable {
         return thread;
     });
 
-    public SyncService(MongoDatabase source, MongoDatabase target, SyncSettings settings, RunLock lock,
-                       RunRegistry registry, ProgressListener listener, Clock clock) {
+    /** Told about every run that ends (metrics). */
+    public interface RunObserver {
+        RunObserver NONE = result -> { };
+
+        void finished(SyncResult result);
+    }
+
+    public SyncService(MongoDatabase source, MongoDatabase target, SyncSettings settings, SyncPolicy policy,
+                       RunLock lock, RunStore store, ProgressListener listener, RunObserver observer, Clock clock) {
         this.source = source;
         this.target = target;
         this.settings = settings;
+        this.policy = policy;
         this.lock = lock;
-        this.registry = registry;
+        this.store = store;
         this.listener = listener;
+        this.observer = observer;
         this.clock = clock;
     }
 
-    /** Starts a run, or throws {@link RunInProgressException} naming the run already going. */
+    /**
+     * Starts a run, or throws {@link RunInProgressException} naming the run already going, or
+     * {@link IllegalArgumentException} for options that make no sense (before anything starts).
+     */
     public RunHandle start(SyncRequest request) {
+        RunOptions options = resolve(request);
         String runId = UUID.randomUUID().toString();
         RunLock.Attempt attempt = lock.tryAcquire(runId);
         if (!attempt.acquired()) {
@@ -56,10 +74,18 @@ public final class SyncService implements AutoCloseable {
         }
         RunHandle handle;
         try {
-            handle = new RunHandle(runId, request.triggeredBy(), clock.instant(), new RunProgress(runId, listener));
-            registry.add(handle);
-            LOG.info("event=run.started runId={} mode={} triggeredBy={}", runId, SyncResult.MODE_FULL, request.triggeredBy());
-            runThreads.execute(() -> execute(handle, request));
+            Instant now = clock.instant();
+            int abandoned = store.abandonRunning(now);
+            if (abandoned > 0) {
+                LOG.warn("event=run.abandoned_closed count={} reason=\"their instance stopped mid-run\"", abandoned);
+            }
+            store.recordStart(runId, SyncResult.MODE_FULL, request.triggeredBy(), request.force(), now);
+            handle = new RunHandle(runId, request, now, new RunProgress(runId, listener));
+            live.add(handle);
+            LOG.info("event=run.started runId={} mode={} triggeredBy={} forced={} include={} exclude={} dropMissing={} verify={}",
+                    runId, SyncResult.MODE_FULL, request.triggeredBy(), request.force(), options.include(),
+                    options.exclude(), options.dropMissing(), options.verify().json());
+            runThreads.execute(() -> execute(handle, options));
         } catch (RuntimeException e) {
             lock.release(runId);
             throw e;
@@ -67,54 +93,83 @@ public final class SyncService implements AutoCloseable {
         return handle;
     }
 
-    public Optional<RunHandle> find(String runId) {
-        return registry.find(runId);
+    private RunOptions resolve(SyncRequest request) {
+        CollectionFilter filter = new CollectionFilter(request.include().orElse(policy.include()),
+                request.exclude().orElse(policy.exclude()));
+        return new RunOptions(filter, request.dropMissing().orElse(policy.dropMissing()),
+                request.verify().orElse(settings.verify()), request.force(), policy.maxShrinkPercent());
+    }
+
+    /** The run's state: live figures when this process runs it, else its record. */
+    public Optional<SyncResult> find(String runId) {
+        Optional<RunHandle> handle = live.find(runId);
+        if (handle.isPresent()) {
+            return Optional.of(handle.get().snapshot());
+        }
+        return store.find(runId).map(RunResults::fromRecord);
+    }
+
+    /** The local handle of a run this process started, to wait on it. */
+    public Optional<RunHandle> handle(String runId) {
+        return live.find(runId);
     }
 
     public List<SyncResult> recent(int limit) {
-        return registry.recent(limit);
+        return store.recent(limit).stream()
+                .map(record -> live.find(record.id()).map(RunHandle::snapshot).orElseGet(() -> RunResults.fromRecord(record)))
+                .toList();
     }
 
     public Optional<Instant> lastSuccessAt() {
-        return registry.lastSuccessAt();
+        return store.lastSuccessAt();
     }
 
-    private void execute(RunHandle handle, SyncRequest request) {
+    private void execute(RunHandle handle, RunOptions options) {
         SyncResult result;
         try {
-            FullSync.Outcome outcome = new FullSync(source, target, settings).run(handle.progress());
-            result = finished(handle, request, SyncStatus.COMPLETED, outcome.collections(), outcome.keptOnTarget(), null);
-            registry.succeeded(result.finishedAt());
+            FullSync.Outcome outcome = new FullSync(source, target, settings)
+                    .run(handle.progress(), options, () -> lock.isHeld(handle.runId()));
+            result = finished(handle, SyncStatus.COMPLETED, outcome, null);
+        } catch (RunRefusedException e) {
+            result = finished(handle, SyncStatus.REFUSED, null, e.getMessage());
         } catch (SyncFailedException e) {
-            result = finished(handle, request, SyncStatus.FAILED, List.of(), List.of(), e.getMessage());
+            result = finished(handle, SyncStatus.FAILED, null, e.getMessage());
         } catch (MongoException e) {
-            result = finished(handle, request, SyncStatus.FAILED, List.of(), List.of(),
-                    "MongoDB error: " + FailureMessages.describe(e));
+            result = finished(handle, SyncStatus.FAILED, null, "MongoDB error: " + FailureMessages.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            result = finished(handle, request, SyncStatus.FAILED, List.of(), List.of(), "the run was interrupted (shutdown)");
+            result = finished(handle, SyncStatus.FAILED, null, "the run was interrupted (shutdown)");
         } catch (RuntimeException e) {
             LOG.error("event=run.internal_error runId={}", handle.runId(), e);
-            result = finished(handle, request, SyncStatus.FAILED, List.of(), List.of(),
+            result = finished(handle, SyncStatus.FAILED, null,
                     "internal error; the service log has the details for run " + handle.runId());
+        }
+        try {
+            store.recordFinish(result.runId(), result.status().json(), result.finishedAt(), result.documents(),
+                    result.bytes(), result.error(), RunResults.toJson(result));
+        } catch (RuntimeException e) {
+            // The standby is already as the result says; only the record is missing. The next run closes it as abandoned.
+            LOG.error("event=run.record_failed runId={} reason={}", result.runId(), FailureMessages.describe(e));
         } finally {
             lock.release(handle.runId());
         }
         LOG.info("event=run.finished runId={} status={} documents={} bytes={} durationMs={} error=\"{}\"",
                 result.runId(), result.status().json(), result.documents(), result.bytes(), result.durationMs(),
                 result.error() == null ? "" : result.error());
+        observer.finished(result);
         handle.complete(result);
     }
 
-    private SyncResult finished(RunHandle handle, SyncRequest request, SyncStatus status,
-                                List<CollectionResult> collections, List<String> kept, String error) {
+    private SyncResult finished(RunHandle handle, SyncStatus status, FullSync.Outcome outcome, String error) {
         Instant finishedAt = clock.instant();
+        List<CollectionResult> collections = outcome == null ? List.of() : outcome.collections();
         long documents = collections.stream().mapToLong(CollectionResult::documents).sum();
         long bytes = collections.stream().mapToLong(CollectionResult::bytes).sum();
-        RunProgress progress = handle.progress();
-        return new SyncResult(handle.runId(), status, SyncResult.MODE_FULL, request.triggeredBy(), handle.startedAt(),
-                finishedAt, Duration.between(handle.startedAt(), finishedAt).toMillis(), documents, bytes,
-                progress.done(), collections, kept, List.of(), error);
+        return new SyncResult(handle.runId(), status, SyncResult.MODE_FULL, handle.request().triggeredBy(),
+                handle.request().force(), handle.startedAt(), finishedAt,
+                Duration.between(handle.startedAt(), finishedAt).toMillis(), documents, bytes, handle.progress().done(),
+                collections, outcome == null ? List.of() : outcome.keptOnTarget(),
+                outcome == null ? List.of() : outcome.droppedOnTarget(), List.of(), error);
     }
 
     /** Lets a run in flight finish (bounded), then stops the run threads. */

@@ -3,6 +3,8 @@ package io.dbsync.api.testing;
 import io.dbsync.api.Application;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
+import io.dbsync.api.config.DatabaseUrl;
+import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.sync.SyncResult;
@@ -13,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -31,9 +34,15 @@ public final class TestApi implements AutoCloseable {
     }
 
     public static TestApi start(TestMongo mongo, SyncSettings settings, ProgressListener listener) {
-        ApiConfig config = new ApiConfig(mongo.source(), mongo.target(), TestPostgres.freshDatabase(), 0,
-                TEST_BCRYPT_COST, settings);
-        return new TestApi(Application.start(config, listener));
+        return start(mongo, settings, SyncPolicy.defaults(), listener, Clock.systemUTC(), TestPostgres.freshDatabase());
+    }
+
+    /** The full form: a policy (filters, guard, staleness), a clock, and the users/runs database to share. */
+    public static TestApi start(TestMongo mongo, SyncSettings settings, SyncPolicy policy, ProgressListener listener,
+                                Clock clock, DatabaseUrl database) {
+        ApiConfig config = new ApiConfig(mongo.source(), mongo.target(), database, 0, TEST_BCRYPT_COST, settings,
+                policy, 5);
+        return new TestApi(Application.start(config, listener, clock));
     }
 
     /** Settings for tests: small batches (so collections span many), short MongoDB timeouts. */
@@ -42,11 +51,32 @@ public final class TestApi implements AutoCloseable {
                 .withMongoTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), 1);
     }
 
+    /** Sends a request with a JSON body. */
+    public HttpResponse<String> post(String path, String authorization, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + application.port();
     }
 
     public void addUser(String username, String password) {
+        if (userAdmin().list().stream().anyMatch(user -> user.username().equals(username))) {
+            return; // a second instance on the same database shares the users
+        }
         new UserAdmin(application.database().jdbi(), new PasswordHasher(TEST_BCRYPT_COST)).add(username, password);
     }
 
@@ -79,7 +109,7 @@ public final class TestApi implements AutoCloseable {
 
     /** Waits for a run to end (bounded) through the service's own future, not by polling. */
     public SyncResult awaitRun(String runId, Duration timeout) throws InterruptedException {
-        return application.syncService().find(runId).orElseThrow()
+        return application.syncService().handle(runId).orElseThrow()
                 .await(timeout).orElseThrow(() -> new AssertionError("run " + runId + " did not end within " + timeout));
     }
 

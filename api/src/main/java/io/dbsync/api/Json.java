@@ -1,11 +1,11 @@
-package io.dbsync.api.http;
+package io.dbsync.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The JSON settings every response uses: ISO-8601 instants, unknown request fields rejected. */
+/** The JSON settings of every response and stored run result: ISO-8601 instants, unknown request fields rejected. */
 public final class Json {
     private Json() {
     }

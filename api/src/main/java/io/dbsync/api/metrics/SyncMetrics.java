@@ -1,0 +1,75 @@
+package io.dbsync.api.metrics;
+
+import io.dbsync.api.auth.LoginThrottle;
+import io.dbsync.api.sync.SyncResult;
+import io.dbsync.api.sync.SyncService;
+import io.dbsync.api.sync.SyncStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The numbers an operator alarms on: runs by outcome, what they copied, and time since the last success. */
+public final class SyncMetrics implements SyncService.RunObserver {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<SyncStatus, Counter> runs = new EnumMap<>(SyncStatus.class);
+    private final Counter documents;
+    private final Counter bytes;
+    private final Timer duration;
+    private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
+
+    public SyncMetrics(LoginThrottle throttle, Clock clock) {
+        for (SyncStatus status : SyncStatus.values()) {
+            if (status != SyncStatus.RUNNING) {
+                runs.put(status, Counter.builder("dbsync_runs").description("Runs that ended, by status")
+                        .tag("status", status.json()).register(registry));
+            }
+        }
+        documents = Counter.builder("dbsync_documents_copied").description("Documents written to the standby")
+                .register(registry);
+        bytes = Counter.builder("dbsync_bytes_copied").baseUnit("bytes").description("Raw BSON bytes written to the standby")
+                .register(registry);
+        duration = Timer.builder("dbsync_run_duration").description("Duration of runs that ended").register(registry);
+        Gauge.builder("dbsync_seconds_since_last_success", () -> secondsSince(lastSuccess.get(), clock))
+                .description("Seconds since a run last completed (-1: none yet)").register(registry);
+        FunctionCounter.builder("dbsync_failed_logins", throttle, LoginThrottle::failuresTotal)
+                .description("Failed Basic-auth logins").register(registry);
+    }
+
+    /** Seeds the freshness figure from the run history at start-up. */
+    public void lastSuccessAt(Instant instant) {
+        lastSuccess.accumulateAndGet(instant, SyncMetrics::later);
+    }
+
+    @Override
+    public void finished(SyncResult result) {
+        runs.get(result.status()).increment();
+        documents.increment(result.documents());
+        bytes.increment(result.bytes());
+        duration.record(Duration.ofMillis(result.durationMs()));
+        if (result.status() == SyncStatus.COMPLETED) {
+            lastSuccessAt(result.finishedAt());
+        }
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    private static double secondsSince(Instant instant, Clock clock) {
+        return instant == null ? -1 : Duration.between(instant, clock.instant()).toMillis() / 1000.0;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : (a.isAfter(b) ? a : b);
+    }
+}

@@ -1,0 +1,2 @@
+/** Prometheus metrics of runs and logins (Micrometer). */
+package io.dbsync.api.metrics;
