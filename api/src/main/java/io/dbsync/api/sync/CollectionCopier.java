@@ -34,13 +34,13 @@ final class CollectionCopier {
     private final StagingArea staging;
 
     CollectionCopier(MongoDatabase source, MongoDatabase target, SyncSettings settings,
-                     ExecutorService writerPool, RunProgress progress) {
+                     ExecutorService writerPool, RunProgress progress, StagingArea staging) {
         this.source = source;
         this.target = target;
         this.settings = settings;
         this.writerPool = writerPool;
         this.progress = progress;
-        this.staging = new StagingArea(target);
+        this.staging = staging;
     }
 
     CollectionResult copy(CollectionPlan plan) throws InterruptedException {

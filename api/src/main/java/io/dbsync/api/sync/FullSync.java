@@ -34,11 +34,13 @@ final class FullSync {
     private final MongoDatabase source;
     private final MongoDatabase target;
     private final SyncSettings settings;
+    private final StagingArea staging;
 
-    FullSync(MongoDatabase source, MongoDatabase target, SyncSettings settings) {
+    FullSync(MongoDatabase source, MongoDatabase target, SyncSettings settings, String runId) {
         this.source = source;
         this.target = target;
         this.settings = settings;
+        this.staging = new StagingArea(target, StagingNames.runTag(runId));
     }
 
     /** What a run produced when it completed. */
@@ -63,7 +65,6 @@ final class FullSync {
             refuseIf(guard.refusal(!everything.isEmpty(), estimates, standbyCounts()));
         }
 
-        StagingArea staging = new StagingArea(target);
         List<String> leftovers = staging.dropAll();
         if (!leftovers.isEmpty()) {
             LOG.info("event=staging.leftovers_dropped collections={}", leftovers);
@@ -85,7 +86,7 @@ final class FullSync {
             dropStagingQuietly(staging);
             throw e;
         }
-        new Swapper(target).swapAll(copies);
+        new Swapper(target, staging).swapAll(copies);
         new ViewWriter(target).writeAll(views);
         views.forEach(view -> progress.collectionDone(view.name()));
 
@@ -125,7 +126,7 @@ final class FullSync {
         ExecutorService collectionPool = Executors.newFixedThreadPool(parallel, named("dbsync-copy"));
         ExecutorService writerPool = Executors.newFixedThreadPool(parallel * runSettings.writersPerCollection(), named("dbsync-write"));
         try {
-            CollectionCopier copier = new CollectionCopier(source, target, runSettings, writerPool, progress);
+            CollectionCopier copier = new CollectionCopier(source, target, runSettings, writerPool, progress, staging);
             CompletionService<CollectionResult> completion = new ExecutorCompletionService<>(collectionPool);
             List<Future<CollectionResult>> futures = new ArrayList<>();
             for (CollectionPlan plan : plans) {
@@ -148,6 +149,17 @@ final class FullSync {
         } finally {
             collectionPool.shutdownNow();
             writerPool.shutdownNow();
+            // Cleanup must come after the last copy thread: one still inside a create or insert
+            // would otherwise make a staging collection after it was dropped.
+            awaitStopped(collectionPool, runSettings);
+            awaitStopped(writerPool, runSettings);
+        }
+    }
+
+    private static void awaitStopped(ExecutorService pool, SyncSettings runSettings) throws InterruptedException {
+        long boundMs = runSettings.mongoReadTimeout().toMillis() + runSettings.mongoTimeout().toMillis();
+        if (!pool.awaitTermination(boundMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            LOG.warn("event=copy.threads_still_running afterMs={}", boundMs);
         }
     }
 
@@ -194,7 +206,7 @@ final class FullSync {
 
     private static void dropStagingQuietly(StagingArea staging) {
         try {
-            List<String> dropped = staging.dropAll();
+            List<String> dropped = staging.dropOwn();
             LOG.info("event=staging.dropped collections={}", dropped);
         } catch (RuntimeException e) {
             // The target may be the thing that failed; the next run drops leftovers before it starts.

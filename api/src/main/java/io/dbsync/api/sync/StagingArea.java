@@ -17,9 +17,16 @@ final class StagingArea {
     private static final Set<String> UNCREATABLE_OPTIONS = Set.of("autoIndexId", "uuid");
 
     private final MongoDatabase target;
+    private final String runTag;
 
-    StagingArea(MongoDatabase target) {
+    StagingArea(MongoDatabase target, String runTag) {
         this.target = target;
+        this.runTag = runTag;
+    }
+
+    /** This run's staging collection for {@code plan}. */
+    String nameFor(CollectionPlan plan) {
+        return StagingNames.stagingFor(plan.name(), runTag);
     }
 
     /**
@@ -27,7 +34,7 @@ final class StagingArea {
      * every run starts with {@link #dropAll()} under the run lock.
      */
     MongoCollection<RawBsonDocument> create(CollectionPlan plan) {
-        String stagingName = StagingNames.stagingFor(plan.name());
+        String stagingName = nameFor(plan);
         target.runCommand(createCommand(stagingName, plan.options()));
         return target.getCollection(stagingName, RawBsonDocument.class);
     }
@@ -48,11 +55,30 @@ final class StagingArea {
         return command;
     }
 
-    /** Drops every staging collection on the target; returns their names. Safe under the run lock only. */
+    /**
+     * Drops every staging collection on the target, this run's and any other's (left by a crash,
+     * or by a holder that lost the lock); returns their names. Safe under the run lock only.
+     */
     List<String> dropAll() {
         List<String> dropped = new ArrayList<>();
         for (String name : target.listCollectionNames()) {
             if (StagingNames.isStaging(name)) {
+                target.getCollection(name).drop();
+                dropped.add(name);
+            }
+        }
+        return dropped;
+    }
+
+    /**
+     * Drops only this run's staging collections: what a failed run cleans up. It must not touch
+     * another run's, since a run that lost its lock may still be failing while the new holder copies.
+     */
+    List<String> dropOwn() {
+        String ownSuffix = StagingNames.stagingFor("", runTag);
+        List<String> dropped = new ArrayList<>();
+        for (String name : target.listCollectionNames()) {
+            if (name.endsWith(ownSuffix)) {
                 target.getCollection(name).drop();
                 dropped.add(name);
             }

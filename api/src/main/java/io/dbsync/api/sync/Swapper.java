@@ -15,9 +15,11 @@ import org.bson.BsonString;
  */
 final class Swapper {
     private final MongoDatabase target;
+    private final StagingArea staging;
 
-    Swapper(MongoDatabase target) {
+    Swapper(MongoDatabase target, StagingArea staging) {
         this.target = target;
+        this.staging = staging;
     }
 
     /** Swaps every plan in; on failure the exception says which collections are already new. */
@@ -38,14 +40,14 @@ final class Swapper {
     }
 
     private void swap(CollectionPlan plan) {
-        MongoCollection<BsonDocument> staging = target.getCollection(StagingNames.stagingFor(plan.name()), BsonDocument.class);
+        MongoCollection<BsonDocument> staged = target.getCollection(staging.nameFor(plan), BsonDocument.class);
         MongoNamespace destination = new MongoNamespace(target.getName(), plan.name());
         if (plan.kind() == CollectionKind.TIMESERIES) {
             // renameCollection refuses time-series collections; $out replaces the target in one step.
-            staging.aggregate(List.of(outStage(destination, plan.options()))).toCollection();
-            staging.drop();
+            staged.aggregate(List.of(outStage(destination, plan.options()))).toCollection();
+            staged.drop();
         } else {
-            staging.renameCollection(destination, new RenameCollectionOptions().dropTarget(true));
+            staged.renameCollection(destination, new RenameCollectionOptions().dropTarget(true));
         }
     }
 

@@ -127,7 +127,7 @@ public final class SyncService implements AutoCloseable {
     private void execute(RunHandle handle, RunOptions options) {
         SyncResult result;
         try {
-            FullSync.Outcome outcome = new FullSync(source, target, settings)
+            FullSync.Outcome outcome = new FullSync(source, target, settings, handle.runId())
                     .run(handle.progress(), options, () -> lock.isHeld(handle.runId()));
             result = finished(handle, SyncStatus.COMPLETED, outcome, null);
         } catch (RunRefusedException e) {

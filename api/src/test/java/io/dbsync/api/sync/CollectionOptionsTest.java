@@ -67,7 +67,8 @@ class CollectionOptionsTest {
     @Test
     void systemAndStagingNamespacesAreNeverCopied() {
         assertThat(StagingNames.isSkipped("system.views")).isTrue();
-        assertThat(StagingNames.isSkipped("orders__dbsync_staging")).isTrue();
+        assertThat(StagingNames.isSkipped(StagingNames.stagingFor("orders", "1a2b3c4d"))).isTrue();
+        assertThat(StagingNames.stagingFor("orders", "1a2b3c4d")).isEqualTo("orders__dbsync_staging_1a2b3c4d");
         assertThat(StagingNames.isSkipped("orders")).isFalse();
     }
 }

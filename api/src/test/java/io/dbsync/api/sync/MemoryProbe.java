@@ -31,7 +31,7 @@ public final class MemoryProbe {
         sampler.start();
         try (MongoClient source = MongoClients.create(args[0]); MongoClient target = MongoClients.create(args[1])) {
             FullSync.Outcome outcome = new FullSync(source.getDatabase(args[2]), target.getDatabase(args[3]),
-                    SyncSettings.defaults()).run(new RunProgress("probe", ProgressListener.NONE),
+                    SyncSettings.defaults(), "00000000-probe").run(new RunProgress("probe", ProgressListener.NONE),
                     new RunOptions(CollectionFilter.all(), false, io.dbsync.api.config.VerifyMode.COUNT, true, 50), () -> true);
             long documents = outcome.collections().stream().mapToLong(CollectionResult::documents).sum();
 

@@ -53,7 +53,7 @@ class VerificationIT {
         AtomicBoolean done = new AtomicBoolean();
         return (runId, collection, soFar) -> {
             if (collection.equals("orders") && soFar >= 500 && done.compareAndSet(false, true)) {
-                tamper.accept(mongo.targetDb().getCollection(StagingNames.stagingFor("orders")));
+                tamper.accept(mongo.targetDb().getCollection(StagingNames.stagingFor("orders", StagingNames.runTag(runId))));
             }
         };
     }
