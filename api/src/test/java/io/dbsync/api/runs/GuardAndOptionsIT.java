@@ -1,0 +1,225 @@
+package io.dbsync.api.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dbsync.api.config.SyncPolicy;
+import io.dbsync.api.sync.ProgressListener;
+import io.dbsync.api.testing.MongoSnapshot;
+import io.dbsync.api.testing.MutableClock;
+import io.dbsync.api.testing.SourceData;
+import io.dbsync.api.testing.TestApi;
+import io.dbsync.api.testing.TestMongo;
+import io.dbsync.api.testing.TestPostgres;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The deletion guard, per-run options, bad input and login throttling, each asserted with its status and JSON. */
+class GuardAndOptionsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AUTH = TestApi.basic("operator", "operator-password");
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private TestMongo mongo;
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+    }
+
+    private TestApi api(SyncPolicy policy, Clock clock) {
+        mongo = TestMongo.start();
+        resources.add(mongo);
+        SourceData.seed(mongo.sourceDb(), 200, 400);
+        TestApi api = TestApi.start(mongo, TestApi.testSettings(), policy, ProgressListener.NONE, clock,
+                TestPostgres.freshDatabase());
+        resources.add(api);
+        api.addUser("operator", "operator-password");
+        return api;
+    }
+
+    private TestApi api() {
+        return api(SyncPolicy.defaults(), Clock.systemUTC());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(response.body(), e);
+        }
+    }
+
+    private List<String> targetNames() {
+        return mongo.targetDb().listCollectionNames().into(new ArrayList<>()).stream().sorted().toList();
+    }
+
+    @Test
+    void anEmptiedSourceCollectionIsRefusedAndTheStandbyKept() {
+        TestApi api = api();
+        assertThat(api.send("POST", "/syncdb", AUTH).statusCode()).isEqualTo(200);
+        MongoSnapshot before = MongoSnapshot.of(mongo.targetDb());
+        mongo.sourceDb().getCollection("orders").deleteMany(new Document());
+
+        HttpResponse<String> response = api.send("POST", "/syncdb", AUTH);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("status").asText()).isEqualTo("refused");
+        assertThat(body.get("error").asText()).contains("'orders'").contains("from 400 to 0").contains("100 %")
+                .contains("force=true");
+        boolean targetChanged = !MongoSnapshot.of(mongo.targetDb()).equals(before);
+        System.out.println("case=emptied-collection status=" + body.get("status").asText() + " targetChanged=" + targetChanged);
+        assertThat(targetChanged).isFalse();
+    }
+
+    @Test
+    void anEmptySourceDatabaseIsRefused() {
+        TestApi api = api();
+        assertThat(api.send("POST", "/syncdb", AUTH).statusCode()).isEqualTo(200);
+        MongoSnapshot before = MongoSnapshot.of(mongo.targetDb());
+        mongo.sourceDb().drop();
+
+        JsonNode body = json(api.send("POST", "/syncdb", AUTH));
+
+        assertThat(body.get("status").asText()).isEqualTo("refused");
+        assertThat(body.get("error").asText()).contains("source database has no collections");
+        assertThat(MongoSnapshot.of(mongo.targetDb())).isEqualTo(before);
+    }
+
+    @Test
+    void forceCopiesAnywayAndTheRunRecordSaysSo() {
+        TestApi api = api();
+        assertThat(api.send("POST", "/syncdb", AUTH).statusCode()).isEqualTo(200);
+        mongo.sourceDb().getCollection("orders").deleteMany(new Document());
+
+        HttpResponse<String> forced = api.post("/syncdb", AUTH, "{\"force\": true}");
+
+        assertThat(forced.statusCode()).isEqualTo(200);
+        assertThat(json(forced).get("status").asText()).isEqualTo("completed");
+        assertThat(json(forced).get("forced").asBoolean()).isTrue();
+        assertThat(mongo.targetDb().getCollection("orders").countDocuments()).isZero();
+        JsonNode recorded = json(api.send("GET", "/runs/" + json(forced).get("runId").asText(), AUTH));
+        assertThat(recorded.get("forced").asBoolean()).isTrue();
+        assertThat(json(api.send("POST", "/syncdb?force=true", AUTH)).get("forced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aShrinkWithinTheLimitIsCopied() {
+        TestApi api = api();
+        assertThat(api.send("POST", "/syncdb", AUTH).statusCode()).isEqualTo(200);
+        mongo.sourceDb().getCollection("orders").deleteMany(new Document("_id", new Document("$lt", 150L)));
+
+        JsonNode body = json(api.send("POST", "/syncdb", AUTH));
+
+        assertThat(body.get("status").asText()).isEqualTo("completed");
+        assertThat(mongo.targetDb().getCollection("orders").countDocuments()).isEqualTo(250);
+    }
+
+    @Test
+    void includeAndExcludeChooseTheCollectionsCopied() {
+        TestApi api = api();
+
+        JsonNode onlyOrders = json(api.send("POST", "/syncdb?include=ord*", AUTH));
+        List<String> afterInclude = targetNames();
+        JsonNode allButEvents = json(api.post("/syncdb", AUTH, "{\"exclude\": [\"events\", \"audit_*\"]}"));
+
+        assertThat(onlyOrders.get("status").asText()).isEqualTo("completed");
+        assertThat(afterInclude).containsExactly("orders");
+        assertThat(allButEvents.get("status").asText()).isEqualTo("completed");
+        assertThat(targetNames()).containsExactly("customers", "orders");
+    }
+
+    @Test
+    void dropMissingDropsStandbyCollectionsTheSourceNoLongerHasOtherwiseTheyAreKept() {
+        TestApi api = api();
+        assertThat(api.send("POST", "/syncdb", AUTH).statusCode()).isEqualTo(200);
+        mongo.sourceDb().getCollection("events").drop();
+
+        JsonNode kept = json(api.send("POST", "/syncdb", AUTH));
+        List<String> afterKeep = targetNames();
+        JsonNode dropped = json(api.post("/syncdb", AUTH, "{\"dropMissing\": true}"));
+
+        assertThat(kept.get("keptOnTarget").get(0).asText()).isEqualTo("events");
+        System.out.println("case=source-collection-dropped deletedOnTarget=" + (afterKeep.contains("events") ? 0 : 1));
+        assertThat(afterKeep).contains("events");
+        assertThat(dropped.get("droppedOnTarget").get(0).asText()).isEqualTo("events");
+        assertThat(targetNames()).doesNotContain("events").contains("orders");
+    }
+
+    @Test
+    void verifyCanBeChosenPerRun() {
+        TestApi api = api();
+
+        JsonNode digest = json(api.send("POST", "/syncdb?verify=digest", AUTH));
+
+        assertThat(digest.get("collections").get(0).get("verification").asText()).isEqualTo("digest");
+    }
+
+    @Test
+    void badOptionsAreA400NamingTheProblemAndStartNothing() {
+        TestApi api = api();
+
+        HttpResponse<String> unknown = api.send("POST", "/syncdb?wipe=true", AUTH);
+        HttpResponse<String> badVerify = api.post("/syncdb", AUTH, "{\"verify\": \"sha1\"}");
+        HttpResponse<String> badType = api.post("/syncdb", AUTH, "{\"include\": 5}");
+        HttpResponse<String> notJson = api.post("/syncdb", AUTH, "{force: yes");
+        HttpResponse<String> badBool = api.send("POST", "/syncdb?force=yes", AUTH);
+        HttpResponse<String> badGlob = api.post("/syncdb", AUTH, "{\"include\": [\"\"]}");
+
+        for (HttpResponse<String> response : List.of(unknown, badVerify, badType, notJson, badBool, badGlob)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(json(response).get("status").asInt()).isEqualTo(400);
+        }
+        assertThat(json(unknown).get("error").asText()).contains("wipe");
+        assertThat(json(badVerify).get("error").asText()).contains("count or digest");
+        assertThat(json(badType).get("error").asText()).contains("include");
+        assertThat(json(notJson).get("error").asText()).contains("not valid JSON");
+        assertThat(json(api.send("GET", "/runs", AUTH)).size()).isZero();
+    }
+
+    @Test
+    void failedLoginsThrottleOneUsernameWithoutAffectingAnother() {
+        MutableClock clock = new MutableClock();
+        TestApi api = api(SyncPolicy.defaults(), clock);
+        api.addUser("bob", "bob-password-1");
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            statuses.add(api.send("GET", "/runs", TestApi.basic("operator", "guess-" + i)).statusCode());
+        }
+        HttpResponse<String> throttled = api.send("GET", "/runs", AUTH);
+        HttpResponse<String> unknownThrottled = throttleUnknown(api);
+        HttpResponse<String> otherUser = api.send("GET", "/runs", TestApi.basic("bob", "bob-password-1"));
+        clock.advance(Duration.ofSeconds(61));
+        HttpResponse<String> afterWindow = api.send("GET", "/runs", AUTH);
+
+        assertThat(statuses).containsOnly(401);
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(json(throttled).get("status").asInt()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 60));
+        assertThat(unknownThrottled.statusCode()).as("an unknown user is throttled just the same").isEqualTo(429);
+        assertThat(json(unknownThrottled).get("error").asText().replaceAll("\\d+", "N"))
+                .isEqualTo(json(throttled).get("error").asText().replaceAll("\\d+", "N"));
+        assertThat(otherUser.statusCode()).isEqualTo(200);
+        assertThat(afterWindow.statusCode()).isEqualTo(200);
+        System.out.println("case=brute-force attemptsAllowedPerWindow=5");
+    }
+
+    private static HttpResponse<String> throttleUnknown(TestApi api) {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 6; i++) {
+            last = api.send("GET", "/runs", TestApi.basic("mallory", "guess-" + i));
+        }
+        return last;
+    }
+}
