@@ -36,18 +36,24 @@ public final class BasicAuthHandler implements Handler {
             throw unauthorized();
         }
         String username = credentials.get().username();
-        Optional<java.time.Duration> blocked = throttle.blockedFor(username);
-        if (blocked.isPresent()) {
-            long seconds = Math.max(1, (long) Math.ceil(blocked.get().toMillis() / 1000.0));
-            throw new ApiException(429, "too many failed logins for this username; retry after " + seconds + " seconds")
-                    .withHeader("Retry-After", Long.toString(seconds));
+        Optional<User> user;
+        synchronized (throttle.lockFor(username)) {
+            Optional<java.time.Duration> blocked = throttle.blockedFor(username);
+            if (blocked.isPresent()) {
+                long seconds = Math.max(1, (long) Math.ceil(blocked.get().toMillis() / 1000.0));
+                throw new ApiException(429, "too many failed logins for this username; retry after " + seconds + " seconds")
+                        .withHeader("Retry-After", Long.toString(seconds));
+            }
+            user = authenticator.authenticate(username, credentials.get().password());
+            if (user.isEmpty()) {
+                throttle.failed(username);
+            } else {
+                throttle.succeeded(username);
+            }
         }
-        Optional<User> user = authenticator.authenticate(username, credentials.get().password());
         if (user.isEmpty()) {
-            throttle.failed(username);
             throw unauthorized();
         }
-        throttle.succeeded(username);
         ctx.attribute(USER_ATTRIBUTE, user.get());
     }
 

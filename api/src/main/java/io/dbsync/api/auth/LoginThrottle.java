@@ -22,6 +22,7 @@ public final class LoginThrottle {
     private final Duration window;
     private final Clock clock;
     private final AtomicLong failuresTotal = new AtomicLong();
+    private final Object[] stripes = new Object[64];
     private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
@@ -33,6 +34,19 @@ public final class LoginThrottle {
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    /**
+     * The lock a login for {@code username} holds from the throttle check through the password
+     * check to recording the outcome. Parallel guesses for one username therefore see every
+     * earlier failure (none slips through while others are being checked); a legitimate burst just
+     * queues. Striped, so memory does not grow with the usernames tried.
+     */
+    public Object lockFor(String username) {
+        return stripes[Math.floorMod(username.hashCode(), stripes.length)];
     }
 
     /** How long {@code username} must wait, if it has used up its failures in the window. */
@@ -50,6 +64,7 @@ public final class LoginThrottle {
         failures.computeIfAbsent(username, name -> new ArrayDeque<>()).addLast(clock.instant());
     }
 
+    /** A successful login: the username starts afresh. */
     public synchronized void succeeded(String username) {
         failures.remove(username);
     }

@@ -22,7 +22,7 @@ public record ApiConfig(
     public static final int MIN_BCRYPT_COST = 10;
 
     public ApiConfig {
-        if (source.uri().equals(target.uri()) && source.database().equals(target.database())) {
+        if (source.identity().equals(target.identity())) {
             throw new ConfigException("SOURCE_MONGODB_URI and TARGET_MONGODB_URI name the same database '"
                     + source.database() + "'; the standby must be a different database");
         }

@@ -37,6 +37,19 @@ public record MongoEndpoint(String uri, String database) {
         return new MongoEndpoint(uri, database);
     }
 
+    /**
+     * What the endpoint points at, independent of spelling: hosts lowercased with the default port,
+     * sorted, and the database. Options, credentials and order of hosts do not change it.
+     */
+    public String identity() {
+        ConnectionString parsed = new ConnectionString(uri);
+        java.util.List<String> hosts = parsed.getHosts().stream()
+                .map(host -> host.toLowerCase(java.util.Locale.ROOT))
+                .map(host -> parsed.isSrvProtocol() || host.matches(".*:\\d+$") ? host : host + ":27017")
+                .sorted().toList();
+        return (parsed.isSrvProtocol() ? "srv:" : "") + String.join(",", hosts) + "/" + database;
+    }
+
     /** The connection string with its password replaced, safe to log. */
     public String redacted() {
         return Redactor.redact(uri);

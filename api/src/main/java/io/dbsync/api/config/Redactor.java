@@ -10,7 +10,7 @@ public final class Redactor {
             Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]*):[^\\s/]*@");
     // password=... in JDBC query strings or key=value settings.
     private static final Pattern PASSWORD_PARAM =
-            Pattern.compile("(?i)((?:password|pwd|secret)=)[^&;\\s]*");
+            Pattern.compile("(?i)((?:password|pwd|secret|authMechanismProperties|sslKeyPassword)=)[^&;\\s]*");
 
     private Redactor() {
     }

@@ -27,7 +27,16 @@ final class HealthController {
 
     void health(Context ctx) {
         Map<String, String> dependencies = reachability.check();
-        Instant lastSuccess = dependencies.get("database").equals("up") ? syncService.lastSuccessAt().orElse(null) : null;
+        Instant lastSuccess = null;
+        if (dependencies.get("database").equals("up")) {
+            try {
+                lastSuccess = syncService.lastSuccessAt().orElse(null);
+            } catch (RuntimeException e) {
+                // PostgreSQL went away since the cached probe: say so rather than fail the health check.
+                dependencies = new java.util.LinkedHashMap<>(dependencies);
+                dependencies.put("database", "down");
+            }
+        }
         boolean stale = lastSuccess == null || lastSuccess.isBefore(clock.instant().minus(maxStaleness));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", dependencies.containsValue("down") ? "degraded" : "ok");

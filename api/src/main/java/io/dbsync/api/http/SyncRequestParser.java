@@ -25,6 +25,13 @@ final class SyncRequestParser {
     }
 
     static SyncRequest parse(Context ctx, String triggeredBy) {
+        if (!ctx.method().name().equals("POST")) {
+            // A GET can be fired by any page a logged-in browser opens; forcing past the guard needs a POST.
+            if (!ctx.queryParamMap().isEmpty()) {
+                throw badRequest("run options are accepted on POST only");
+            }
+            return SyncRequest.of(triggeredBy);
+        }
         for (String name : ctx.queryParamMap().keySet()) {
             if (!FIELDS.contains(name)) {
                 throw badRequest("unknown option '" + name + "'");

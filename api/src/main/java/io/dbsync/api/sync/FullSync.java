@@ -62,6 +62,7 @@ final class FullSync {
             // Cheap estimates first, so an emptied primary is refused before any work is done.
             Map<String, Long> estimates = new LinkedHashMap<>();
             copies.forEach(plan -> estimates.put(plan.name(), plan.estimatedDocuments()));
+            dropsAsShrinks(options, everything, estimates);
             refuseIf(guard.refusal(!everything.isEmpty(), estimates, standbyCounts()));
         }
 
@@ -76,6 +77,7 @@ final class FullSync {
                 // Authoritative: what was actually staged, against the standby as it is now.
                 Map<String, Long> staged = new LinkedHashMap<>();
                 results.forEach(result -> staged.put(result.name(), result.documents()));
+                dropsAsShrinks(options, everything, staged);
                 refuseIf(guard.refusal(!everything.isEmpty(), staged, standbyCounts()));
             }
             if (!lockStillHeld.getAsBoolean()) {
@@ -86,19 +88,41 @@ final class FullSync {
             dropStagingQuietly(staging);
             throw e;
         }
-        new Swapper(target, staging).swapAll(copies);
-        new ViewWriter(target).writeAll(views);
+        try {
+            new Swapper(target, staging).swapAll(copies);
+        } finally {
+            // After a failed swap the collections not yet swapped must not hold the storage.
+            dropStagingQuietly(staging);
+        }
+        try {
+            new ViewWriter(target).writeAll(views);
+        } catch (RuntimeException e) {
+            throw new SyncFailedException("every collection was replaced with a verified copy, but recreating the views"
+                    + " failed: " + FailureMessages.describe(e), e);
+        }
         views.forEach(view -> progress.collectionDone(view.name()));
 
         List<CollectionResult> all = new ArrayList<>(results);
         views.forEach(view -> all.add(new CollectionResult(view.name(), CollectionKind.VIEW.json(), 0, 0, 0, 0, true, "definition")));
         List<String> missing = missingOnSource(everything);
         if (options.dropMissing()) {
-            missing.forEach(name -> target.getCollection(name).drop());
+            try {
+                missing.forEach(name -> target.getCollection(name).drop());
+            } catch (RuntimeException e) {
+                throw new SyncFailedException("every collection was replaced with a verified copy, but dropping the"
+                        + " collections missing on the source failed: " + FailureMessages.describe(e), e);
+            }
             LOG.info("event=missing.dropped collections={}", missing);
             return new Outcome(all, List.of(), missing);
         }
         return new Outcome(all, missing, List.of());
+    }
+
+    /** A collection dropMissing would drop shrinks to nothing: the guard must see it as such. */
+    private void dropsAsShrinks(RunOptions options, List<CollectionPlan> everything, Map<String, Long> counts) {
+        if (options.dropMissing()) {
+            missingOnSource(everything).forEach(name -> counts.putIfAbsent(name, 0L));
+        }
     }
 
     private static void refuseIf(Optional<String> refusal) {
@@ -207,7 +231,9 @@ final class FullSync {
     private static void dropStagingQuietly(StagingArea staging) {
         try {
             List<String> dropped = staging.dropOwn();
-            LOG.info("event=staging.dropped collections={}", dropped);
+            if (!dropped.isEmpty()) {
+                LOG.info("event=staging.dropped collections={}", dropped);
+            }
         } catch (RuntimeException e) {
             // The target may be the thing that failed; the next run drops leftovers before it starts.
             LOG.warn("event=staging.drop_failed reason={}", e.getClass().getSimpleName());

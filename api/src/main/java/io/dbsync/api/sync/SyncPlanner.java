@@ -45,6 +45,10 @@ public final class SyncPlanner {
     private static Size size(MongoDatabase source, String name) {
         try {
             BsonDocument stats = source.runCommand(new BsonDocument("collStats", new BsonString(name)), BsonDocument.class);
+            if (!stats.containsKey("count")) {
+                // Time-series collections report bucket statistics without a document count.
+                return new Size(source.getCollection(name).estimatedDocumentCount(), number(stats.get("size")));
+            }
             return new Size(number(stats.get("count")), number(stats.get("size")));
         } catch (MongoCommandException e) {
             long count = source.getCollection(name).estimatedDocumentCount();

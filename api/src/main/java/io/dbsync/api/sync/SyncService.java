@@ -125,6 +125,32 @@ public final class SyncService implements AutoCloseable {
     }
 
     private void execute(RunHandle handle, RunOptions options) {
+        SyncResult result = null;
+        try {
+            result = copy(handle, options);
+            record(result);
+        } catch (Throwable e) {
+            // An Error (out of memory, say) must not leave the lock held and the run "running" forever.
+            LOG.error("event=run.internal_error runId={}", handle.runId(), e);
+            result = finished(handle, SyncStatus.FAILED, null,
+                    "internal error; the service log has the details for run " + handle.runId());
+            recordQuietly(result);
+            if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
+                throw error;
+            }
+        } finally {
+            lock.release(handle.runId());
+            if (result != null) {
+                LOG.info("event=run.finished runId={} status={} documents={} bytes={} durationMs={} error=\"{}\"",
+                        result.runId(), result.status().json(), result.documents(), result.bytes(), result.durationMs(),
+                        result.error() == null ? "" : result.error());
+                observer.finished(result);
+                handle.complete(result);
+            }
+        }
+    }
+
+    private SyncResult copy(RunHandle handle, RunOptions options) {
         SyncResult result;
         try {
             FullSync.Outcome outcome = new FullSync(source, target, settings, handle.runId())
@@ -139,25 +165,22 @@ public final class SyncService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result = finished(handle, SyncStatus.FAILED, null, "the run was interrupted (shutdown)");
-        } catch (RuntimeException e) {
-            LOG.error("event=run.internal_error runId={}", handle.runId(), e);
-            result = finished(handle, SyncStatus.FAILED, null,
-                    "internal error; the service log has the details for run " + handle.runId());
         }
+        return result;
+    }
+
+    private void record(SyncResult result) {
+        store.recordFinish(result.runId(), result.status().json(), result.finishedAt(), result.documents(),
+                result.bytes(), result.error(), RunResults.toJson(result));
+    }
+
+    private void recordQuietly(SyncResult result) {
         try {
-            store.recordFinish(result.runId(), result.status().json(), result.finishedAt(), result.documents(),
-                    result.bytes(), result.error(), RunResults.toJson(result));
+            record(result);
         } catch (RuntimeException e) {
-            // The standby is already as the result says; only the record is missing. The next run closes it as abandoned.
+            // The standby is as the result says; only the record is missing. The next run closes it as abandoned.
             LOG.error("event=run.record_failed runId={} reason={}", result.runId(), FailureMessages.describe(e));
-        } finally {
-            lock.release(handle.runId());
         }
-        LOG.info("event=run.finished runId={} status={} documents={} bytes={} durationMs={} error=\"{}\"",
-                result.runId(), result.status().json(), result.documents(), result.bytes(), result.durationMs(),
-                result.error() == null ? "" : result.error());
-        observer.finished(result);
-        handle.complete(result);
     }
 
     private SyncResult finished(RunHandle handle, SyncStatus status, FullSync.Outcome outcome, String error) {

@@ -67,6 +67,30 @@ class ApiConfigTest {
     }
 
     @Test
+    void theSameDatabaseSpelledDifferentlyIsStillRefusedAsTheStandby() {
+        String[][] sameDatabase = {
+                {"mongodb://h:27017/app", "mongodb://h/app"},
+                {"mongodb://h/app", "mongodb://H/app?appName=x"},
+                {"mongodb://a,b/app", "mongodb://b:27017,a/app"},
+                {"mongodb://u:p@h/app", "mongodb://other:q@h/app"}};
+        for (String[] pair : sameDatabase) {
+            Map<String, String> env = env(MINIMAL);
+            env.put("SOURCE_MONGODB_URI", pair[0]);
+            env.put("TARGET_MONGODB_URI", pair[1]);
+            assertThatThrownBy(() -> ApiConfig.fromEnv(env)).as(pair[0] + " vs " + pair[1]).hasMessageContaining("same database");
+        }
+        Map<String, String> overridden = env(MINIMAL);
+        overridden.put("SOURCE_MONGODB_URI", "mongodb://h/app");
+        overridden.put("TARGET_MONGODB_URI", "mongodb://h/copy");
+        overridden.put("TARGET_DB", "app");
+        assertThatThrownBy(() -> ApiConfig.fromEnv(overridden)).hasMessageContaining("same database");
+        Map<String, String> otherPort = env(MINIMAL);
+        otherPort.put("SOURCE_MONGODB_URI", "mongodb://h:27017/app");
+        otherPort.put("TARGET_MONGODB_URI", "mongodb://h:27018/app");
+        assertThat(ApiConfig.fromEnv(otherPort).target().database()).isEqualTo("app");
+    }
+
+    @Test
     void printingTheConfigNeverShowsAPassword() {
         String printed = ApiConfig.fromEnv(env(MINIMAL)).toString();
 
@@ -80,5 +104,7 @@ class ApiConfigTest {
         assertThat(Redactor.redact("jdbc:postgresql://h/db?user=u&password=pw&ssl=true"))
                 .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");
         assertThat(Redactor.redact("mongodb://h/db")).isEqualTo("mongodb://h/db");
+        assertThat(Redactor.redact("mongodb://h/db?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:FQoGsecret"))
+                .isEqualTo("mongodb://h/db?authMechanism=MONGODB-AWS&authMechanismProperties=***");
     }
 }

@@ -147,7 +147,14 @@ class GuardAndOptionsIT {
 
         JsonNode kept = json(api.send("POST", "/syncdb", AUTH));
         List<String> afterKeep = targetNames();
-        JsonNode dropped = json(api.post("/syncdb", AUTH, "{\"dropMissing\": true}"));
+        // Dropping a whole collection with data is a 100 % shrink: the guard stops it unless forced.
+        JsonNode refused = json(api.post("/syncdb", AUTH, "{\"dropMissing\": true}"));
+        List<String> afterRefusal = targetNames();
+        JsonNode dropped = json(api.post("/syncdb", AUTH, "{\"dropMissing\": true, \"force\": true}"));
+
+        assertThat(refused.get("status").asText()).isEqualTo("refused");
+        assertThat(refused.get("error").asText()).contains("'events'").contains("to 0");
+        assertThat(afterRefusal).contains("events");
 
         assertThat(kept.get("keptOnTarget").get(0).asText()).isEqualTo("events");
         System.out.println("case=source-collection-dropped deletedOnTarget=" + (afterKeep.contains("events") ? 0 : 1));
@@ -175,8 +182,9 @@ class GuardAndOptionsIT {
         HttpResponse<String> notJson = api.post("/syncdb", AUTH, "{force: yes");
         HttpResponse<String> badBool = api.send("POST", "/syncdb?force=yes", AUTH);
         HttpResponse<String> badGlob = api.post("/syncdb", AUTH, "{\"include\": [\"\"]}");
+        HttpResponse<String> optionsOnGet = api.send("GET", "/syncdb?force=true", AUTH);
 
-        for (HttpResponse<String> response : List.of(unknown, badVerify, badType, notJson, badBool, badGlob)) {
+        for (HttpResponse<String> response : List.of(unknown, badVerify, badType, notJson, badBool, badGlob, optionsOnGet)) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
             assertThat(json(response).get("status").asInt()).isEqualTo(400);
         }
@@ -184,6 +192,7 @@ class GuardAndOptionsIT {
         assertThat(json(badVerify).get("error").asText()).contains("count or digest");
         assertThat(json(badType).get("error").asText()).contains("include");
         assertThat(json(notJson).get("error").asText()).contains("not valid JSON");
+        assertThat(json(optionsOnGet).get("error").asText()).contains("POST only");
         assertThat(json(api.send("GET", "/runs", AUTH)).size()).isZero();
     }
 
