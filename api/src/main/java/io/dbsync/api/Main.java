@@ -57,7 +57,14 @@ public final class Main implements Callable<Integer> {
                 cmd.getErr().println("dbsync: " + e.getMessage());
                 return e instanceof ConfigException ? CONFIG_ERROR : 1;
             }
-            throw e;
+            // Anything else (PostgreSQL down, a bug) is one redacted line too: a stack trace could carry secrets.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            cmd.getErr().println("dbsync: failed: " + root.getClass().getSimpleName() + ": "
+                    + io.dbsync.api.config.Redactor.redact(String.valueOf(root.getMessage())));
+            return 1;
         });
         return commandLine;
     }

@@ -19,7 +19,9 @@ import java.util.Set;
  */
 final class SyncRequestParser {
     private static final Set<String> FIELDS = Set.of("force", "include", "exclude", "dropMissing", "verify");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Strict: '{"force":false} {"force":true}' or '{} garbage' is a bad request, not a run.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SyncRequestParser() {
     }

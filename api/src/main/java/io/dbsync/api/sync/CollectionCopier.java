@@ -88,18 +88,18 @@ final class CollectionCopier {
                 }
                 List<RawBsonDocument> full = batches.add(document);
                 if (full != null) {
-                    handOver(queue, full, workers);
+                    handOver(plan.name(), queue, full, workers);
                 }
             });
             List<RawBsonDocument> last = batches.flush();
             if (last != null) {
-                handOver(queue, last, workers);
+                handOver(plan.name(), queue, last, workers);
             }
             for (int i = 0; i < writers; i++) {
-                handOver(queue, END_OF_SCAN, workers);
+                handOver(plan.name(), queue, END_OF_SCAN, workers);
             }
             for (Future<?> worker : workers) {
-                awaitWorker(worker);
+                awaitWorker(plan.name(), worker);
             }
         } finally {
             workers.forEach(worker -> worker.cancel(true));
@@ -123,26 +123,28 @@ final class CollectionCopier {
     }
 
     /** Queues a batch, giving up as soon as a worker has failed (it would never take the batch). */
-    private static void handOver(BlockingQueue<List<RawBsonDocument>> queue, List<RawBsonDocument> batch,
+    private static void handOver(String collection, BlockingQueue<List<RawBsonDocument>> queue, List<RawBsonDocument> batch,
                                  List<Future<?>> workers) throws InterruptedException {
         while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
             for (Future<?> worker : workers) {
                 if (worker.isDone()) {
-                    awaitWorker(worker);
+                    awaitWorker(collection, worker);
                 }
             }
         }
     }
 
-    private static void awaitWorker(Future<?> worker) throws InterruptedException {
+    /**
+     * A writer's failure is the standby's, never the source cursor's: it is wrapped in a
+     * non-Mongo exception so the reader does not take it for a lost cursor and re-open the source.
+     */
+    private static void awaitWorker(String collection, Future<?> worker) throws InterruptedException {
         try {
             worker.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new SyncFailedException("an insert worker failed", cause);
+            throw new SyncFailedException("writing collection '" + collection + "' to the standby failed: "
+                    + FailureMessages.describe(cause), cause);
         }
     }
 

@@ -29,14 +29,31 @@ final class Swapper {
             try {
                 swap(plan);
             } catch (RuntimeException e) {
-                throw new SyncFailedException("swap of collection '" + plan.name() + "' failed after "
-                        + swapped.size() + " of " + plans.size() + " collections were replaced " + swapped
-                        + "; the others still hold the previous copy (" + e.getClass().getSimpleName() + ": "
-                        + e.getMessage() + ")", e);
+                throw new SyncFailedException(failureMessage(plan, swapped, plans.size(), e), e);
             }
             swapped.add(plan.name());
         }
         return swapped;
+    }
+
+    /**
+     * Says exactly which collections hold the new copy. A rename whose reply was lost may still have
+     * been applied: one check of whether its staging collection is gone settles it.
+     */
+    private String failureMessage(CollectionPlan failed, List<String> swapped, int total, RuntimeException cause) {
+        List<String> replaced = new ArrayList<>(swapped);
+        String uncertain = "";
+        try {
+            boolean stagingGone = !target.listCollectionNames().into(new ArrayList<>()).contains(staging.nameFor(failed));
+            if (stagingGone) {
+                replaced.add(failed.name());
+            }
+        } catch (RuntimeException checkFailed) {
+            uncertain = "; '" + failed.name() + "' may or may not have been replaced (the standby did not answer the check)";
+        }
+        return "swap of collection '" + failed.name() + "' failed: " + replaced.size() + " of " + total
+                + " collections were replaced " + replaced + ", the others still hold the previous copy" + uncertain
+                + " (" + FailureMessages.describe(cause) + ")";
     }
 
     private void swap(CollectionPlan plan) {
