@@ -36,6 +36,7 @@ public final class ApiServer {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrorHandler()));
             config.routes.before("/syncdb", auth);
             config.routes.before("/runs", auth);
             config.routes.before("/runs/{id}", auth);

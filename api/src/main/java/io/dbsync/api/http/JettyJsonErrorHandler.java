@@ -1,0 +1,39 @@
+package io.dbsync.api.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors Jetty answers itself, before the app sees the request (a bad request line, headers too
+ * large, an unsupported HTTP version), in the same JSON shape as every other error. The message is
+ * the status's standard phrase, never text the client sent.
+ */
+final class JettyJsonErrorHandler extends ErrorHandler {
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, body(code), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
+        return body(status);
+    }
+
+    static ByteBuffer body(int status) {
+        String phrase = String.valueOf(HttpStatus.getMessage(status)).toLowerCase(Locale.ROOT).replace("\"", "");
+        return ByteBuffer.wrap(("{\"error\":\"" + phrase + "\",\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8));
+    }
+}
