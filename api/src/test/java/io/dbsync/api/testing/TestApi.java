@@ -53,20 +53,8 @@ public final class TestApi implements AutoCloseable {
 
     /** Sends a request with a JSON body. */
     public HttpResponse<String> post(String path, String authorization, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)), authorization);
     }
 
     public String baseUrl() {
@@ -90,10 +78,13 @@ public final class TestApi implements AutoCloseable {
 
     /** Sends a request; {@code authorization} may be null (no header). */
     public HttpResponse<String> send(String method, String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .timeout(Duration.ofSeconds(60))
+        return exchange(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}")
-                        : HttpRequest.BodyPublishers.noBody());
+                        : HttpRequest.BodyPublishers.noBody()), authorization);
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request, String authorization) {
+        request.timeout(Duration.ofSeconds(60));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
