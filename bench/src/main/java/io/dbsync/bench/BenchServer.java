@@ -1,0 +1,46 @@
+package io.dbsync.bench;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One MongoDB wire server (mongo-java-server, memory backend) on 127.0.0.1, in its own JVM, with
+ * a {@link DelayRelay} in front of it. Prints one line the harness reads:
+ * {@code BENCH-SERVER name=<n> port=<direct> relayPort=<delayed> oneWayMicros=<d>}, then serves
+ * until stdin closes or the maximum lifetime passes.
+ *
+ * <p>Usage: {@code BenchServer <name> <oneWayDelayMicros> <maxLifetimeSeconds>}
+ */
+public final class BenchServer {
+    private BenchServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args[0];
+        long oneWayMicros = Long.parseLong(args[1]);
+        Duration maxLifetime = Duration.ofSeconds(Long.parseLong(args[2]));
+
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        DelayRelay relay = new DelayRelay(new InetSocketAddress("127.0.0.1", address.getPort()),
+                TimeUnit.MICROSECONDS.toNanos(oneWayMicros));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                relay.close();
+            } catch (Exception ignored) {
+                // exiting anyway
+            }
+            server.shutdownNow();
+        }, "bench-server-shutdown"));
+
+        System.out.println("BENCH-SERVER name=" + name + " port=" + address.getPort() + " relayPort=" + relay.port()
+                + " oneWayMicros=" + oneWayMicros + " maxHeapMB=" + Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.out.flush();
+        Lifeline.start("server-" + name, maxLifetime);
+        Thread.currentThread().join(); // the lifeline ends the process
+    }
+}

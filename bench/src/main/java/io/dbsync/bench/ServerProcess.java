@@ -1,0 +1,103 @@
+package io.dbsync.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A {@link BenchServer} child: its direct and delayed ports, stopped by closing its stdin. */
+final class ServerProcess implements AutoCloseable {
+    private static final Pattern READY = Pattern.compile("BENCH-SERVER name=\\S+ port=(\\d+) relayPort=(\\d+).*");
+
+    private final Process process;
+    private final OutputStream lifeline;
+    private final int port;
+    private final int relayPort;
+
+    private ServerProcess(Process process, int port, int relayPort) {
+        this.process = process;
+        this.lifeline = process.getOutputStream();
+        this.port = port;
+        this.relayPort = relayPort;
+    }
+
+    static ServerProcess start(String name, String xmx, long oneWayMicros, long maxLifetimeSeconds, Path logDir)
+            throws IOException {
+        Path log = logDir.resolve("server-" + name + ".log");
+        // A fixed heap (-Xms = -Xmx): a heap that grows during the run makes the first measurements slower.
+        Process process = ChildJvm.builder(List.of("-Xms" + xmx, "-Xmx" + xmx,
+                        "-Xlog:gc:file=" + logDir.resolve("server-" + name + "-gc.log") + ":uptime"), BenchServer.class.getName(),
+                        List.of(name, Long.toString(oneWayMicros), Long.toString(maxLifetimeSeconds)))
+                .redirectError(log.toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            Matcher ready = READY.matcher(line);
+            if (ready.matches()) {
+                ServerProcess server = new ServerProcess(process, Integer.parseInt(ready.group(1)),
+                        Integer.parseInt(ready.group(2)));
+                drain(out, logDir.resolve("server-" + name + ".out"));
+                return server;
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("server " + name + " did not start; see " + log);
+    }
+
+    /** Keeps reading the child's stdout so it can never block on a full pipe. */
+    private static void drain(BufferedReader out, Path file) throws IOException {
+        PrintStream sink = new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8);
+        Thread thread = new Thread(() -> {
+            try (sink) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    sink.println(line);
+                }
+            } catch (IOException ignored) {
+                // the child has gone
+            }
+        }, "server-stdout");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String uri(String database) {
+        return "mongodb://127.0.0.1:" + port + "/" + database;
+    }
+
+    String relayUri(String database) {
+        return "mongodb://127.0.0.1:" + relayPort + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        try {
+            lifeline.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.dbsync.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dbsync.api.Application;
+import io.dbsync.api.auth.PasswordHasher;
+import io.dbsync.api.config.ApiConfig;
+import io.dbsync.api.config.SyncSettings;
+import io.dbsync.api.sync.ProgressListener;
+import io.dbsync.api.users.UserAdmin;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The syncing JVM: the real API ({@link Application#start}, configured by {@link ApiConfig#fromEnv})
+ * on the harness's PostgreSQL, a user added through {@link UserAdmin}, and full runs started with
+ * {@code POST /syncdb} over HTTP. The HTTP wait is an hour, so each request returns the run's final
+ * result. A warm-up run on the small warm-up database (direct connections) comes first when asked
+ * for; heap figures cover only the timed runs. Prints {@code RESULT <json>}.
+ */
+public final class SyncRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SyncRunner() {
+    }
+
+    /** One timed request. */
+    record Run(double seconds, double engineSeconds, String status, Set<String> verification, long documents) {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        Lifeline.start("sync", Duration.ofSeconds(args.longValue("max-seconds", 7200)));
+        int runs = args.integer("runs", 1);
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        try (HeapMonitor heap = new HeapMonitor()) {
+            if (args.has("warmup-db")) {
+                String db = args.get("warmup-db");
+                List<Run> warm = sync(config(args, args.get("warmup-source-uri"), db, args.get("warmup-target-uri"),
+                        db + "_standby"), 1, new CpuMeter(""));
+                result.put("warmupSeconds", warm.get(0).seconds());
+            }
+            System.gc();
+            heap.reset();
+            ApiConfig config = config(args, args.get("source-uri"), args.get("source-db"), args.get("target-uri"),
+                    args.get("target-db"));
+            SyncSettings settings = config.sync();
+            CpuMeter cpu = new CpuMeter(args.get("cpu-pids", ""));
+            List<Run> timed = sync(config, runs, cpu);
+            List<Double> seconds = new ArrayList<>();
+            List<Double> engineSeconds = new ArrayList<>();
+            Set<String> statuses = new LinkedHashSet<>();
+            Set<String> verification = new LinkedHashSet<>();
+            for (Run run : timed) {
+                seconds.add(run.seconds());
+                engineSeconds.add(run.engineSeconds());
+                statuses.add(run.status());
+                verification.addAll(run.verification());
+            }
+            result.put("seconds", Stats.median(seconds));
+            result.put("samples", seconds);
+            result.put("engineSeconds", Stats.median(engineSeconds));
+            result.put("engineSamples", engineSeconds);
+            result.put("status", statuses.size() == 1 ? statuses.iterator().next() : statuses.toString());
+            result.put("verification", verification);
+            result.put("documents", timed.get(timed.size() - 1).documents());
+            // With no collection in the window there is no after-GC figure; the sampled peak is then an upper bound.
+            boolean collected = heap.collections() > 0;
+            result.put("peakHeapMB", Stats.round(collected ? heap.peakAfterGcMB() : heap.peakSampledMB(), 1));
+            result.put("peakHeapSource", collected ? "after-gc" : "sampled (no GC during the timed runs)");
+            result.put("peakHeapAfterGcMB", Stats.round(heap.peakAfterGcMB(), 1));
+            result.put("peakHeapSampledMB", Stats.round(heap.peakSampledMB(), 1));
+            result.put("maxHeapMB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            result.put("timedCpuSeconds", cpu.report());
+            result.put("gcCount", heap.collections());
+            result.put("gcMillis", heap.gcMillis());
+            result.put("settings", Map.of("batchDocuments", settings.batchDocuments(), "batchBytes", settings.batchBytes(),
+                    "parallelCollections", settings.parallelCollections(),
+                    "writersPerCollection", settings.writersPerCollection(), "verify", settings.verify().json()));
+            if (args.has("live-probe")) {
+                result.put("liveProbe", liveProbe(config));
+            }
+        }
+        System.out.println("RESULT " + JSON.writeValueAsString(result));
+        System.exit(0);
+    }
+
+    /**
+     * One more, untimed run with the live set sampled the way {@code MemoryFlatIT} does: every
+     * 100 ms a forced full collection, then the used heap. Exact, but it slows the run, so it is
+     * kept apart from the timed runs.
+     */
+    private static Map<String, Object> liveProbe(ApiConfig config) throws Exception {
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "live-heap-probe");
+        sampler.setDaemon(true);
+        sampler.start();
+        List<Run> probed;
+        try {
+            probed = sync(config, 1, new CpuMeter(""));
+        } finally {
+            sampler.interrupt();
+        }
+        Map<String, Object> probe = new LinkedHashMap<>();
+        probe.put("peakLiveHeapMB", Stats.round(peak.get() / (1024.0 * 1024.0), 1));
+        probe.put("seconds", probed.get(0).seconds());
+        return probe;
+    }
+
+    /**
+     * The API's configuration, built from the same environment variables a deployment sets
+     * (docs/operations.md), so the benchmark goes through the real configuration path too. Only the
+     * options the harness names are set; the rest are the engine's defaults. The HTTP wait is an
+     * hour so that {@code POST /syncdb} answers with the final result.
+     */
+    static ApiConfig config(Args args, String sourceUri, String sourceDb, String targetUri, String targetDb) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SOURCE_MONGODB_URI", sourceUri);
+        env.put("SOURCE_DB", sourceDb);
+        env.put("TARGET_MONGODB_URI", targetUri);
+        env.put("TARGET_DB", targetDb);
+        env.put("DATABASE_URL", args.get("pg-jdbc"));
+        env.put("PORT", "0");
+        env.put("BCRYPT_COST", Integer.toString(ApiConfig.MIN_BCRYPT_COST));
+        env.put("SYNC_WAIT_SECONDS", "3600");
+        putIfGiven(args, env, "batch-docs", "SYNC_BATCH_DOCUMENTS");
+        putIfGiven(args, env, "batch-bytes", "SYNC_BATCH_BYTES");
+        putIfGiven(args, env, "parallel-collections", "SYNC_PARALLEL_COLLECTIONS");
+        putIfGiven(args, env, "writers", "SYNC_WRITERS_PER_COLLECTION");
+        putIfGiven(args, env, "verify", "SYNC_VERIFY");
+        return ApiConfig.fromEnv(env);
+    }
+
+    private static void putIfGiven(Args args, Map<String, String> env, String option, String variable) {
+        if (args.has(option)) {
+            env.put(variable, args.get(option));
+        }
+    }
+
+    private static List<Run> sync(ApiConfig config, int runs, CpuMeter cpu) throws Exception {
+        try (Application app = Application.start(config, ProgressListener.NONE)) {
+            String user = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            String password = UUID.randomUUID().toString();
+            new UserAdmin(app.database().jdbi(), new PasswordHasher(config.bcryptCost())).add(user, password);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/syncdb"))
+                    .timeout(Duration.ofHours(2))
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build();
+            List<Run> done = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                cpu.begin();
+                long started = System.nanoTime();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                double seconds = Stats.seconds(started);
+                cpu.end();
+                JsonNode body = JSON.readTree(response.body());
+                String status = body.path("status").asText();
+                if (response.statusCode() != 200 || !"completed".equals(status)) {
+                    throw new IllegalStateException("sync did not complete: HTTP " + response.statusCode() + " " + response.body());
+                }
+                Set<String> verification = new LinkedHashSet<>();
+                for (JsonNode collection : body.path("collections")) {
+                    verification.add(collection.path("verification").asText("unreported"));
+                }
+                done.add(new Run(seconds, body.path("durationMs").asLong() / 1000.0, status, verification,
+                        body.path("documents").asLong()));
+            }
+            return done;
+        }
+    }
+}
