@@ -13,6 +13,7 @@ import io.dbsync.api.metrics.SyncMetrics;
 import io.dbsync.api.runs.InProcessRunLock;
 import io.dbsync.api.runs.LayeredRunLock;
 import io.dbsync.api.runs.PostgresRunLock;
+import io.dbsync.api.runs.PostgresStandbyLedger;
 import io.dbsync.api.runs.RunStore;
 import io.dbsync.api.sync.MongoConnections;
 import io.dbsync.api.sync.ProgressListener;
@@ -65,7 +66,8 @@ public final class Application implements AutoCloseable {
         SyncMetrics metrics = new SyncMetrics(throttle, clock);
         store.lastSuccessAt().ifPresent(metrics::lastSuccessAt);
         SyncService syncService = new SyncService(sourceDb, targetDb, config.sync(), config.policy(),
-                new LayeredRunLock(new InProcessRunLock(), new PostgresRunLock(database.jdbi())), store, listener,
+                new LayeredRunLock(new InProcessRunLock(), new PostgresRunLock(database.jdbi())), store,
+                new PostgresStandbyLedger(database.jdbi(), config.source().identity(), config.target().identity(), clock), listener,
                 metrics, clock);
         Map<String, BooleanSupplier> probes = new LinkedHashMap<>();
         probes.put("source", () -> ping(sourceDb));

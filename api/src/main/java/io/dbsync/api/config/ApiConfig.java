@@ -55,7 +55,8 @@ public record ApiConfig(
         SyncPolicy policy = new SyncPolicy(reader.list("SYNC_INCLUDE"), reader.list("SYNC_EXCLUDE"),
                 reader.bool("SYNC_DROP_MISSING", false),
                 reader.integer("SYNC_MAX_SHRINK_PERCENT", 50, 0, 100),
-                Duration.ofMinutes(reader.integer("SYNC_MAX_STALENESS_MINUTES", 1440, 1, 525_600)));
+                Duration.ofMinutes(reader.integer("SYNC_MAX_STALENESS_MINUTES", 1440, 1, 525_600)),
+                reader.optional("SYNC_MODE") == null ? SyncMode.FULL : SyncMode.parse("SYNC_MODE", reader.optional("SYNC_MODE")));
         int maxFailedLogins = reader.integer("AUTH_MAX_FAILED_LOGINS_PER_MINUTE", 5, 1, 1000);
         return new ApiConfig(source, target, database, port, bcryptCost, sync, policy, maxFailedLogins);
     }

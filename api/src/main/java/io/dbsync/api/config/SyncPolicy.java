@@ -12,9 +12,10 @@ import java.util.List;
  * @param dropMissing      drop standby collections that no longer exist on the source
  * @param maxShrinkPercent the deletion guard: refuse when a collection would lose more than this share
  * @param maxStaleness     {@code /health} reports stale when no run completed within this time
+ * @param mode             how runs bring the standby up to date unless a request says otherwise
  */
 public record SyncPolicy(List<String> include, List<String> exclude, boolean dropMissing,
-                         int maxShrinkPercent, Duration maxStaleness) {
+                         int maxShrinkPercent, Duration maxStaleness, SyncMode mode) {
 
     public SyncPolicy {
         include = List.copyOf(include);
@@ -25,14 +26,18 @@ public record SyncPolicy(List<String> include, List<String> exclude, boolean dro
     }
 
     public static SyncPolicy defaults() {
-        return new SyncPolicy(List.of(), List.of(), false, 50, Duration.ofMinutes(1440));
+        return new SyncPolicy(List.of(), List.of(), false, 50, Duration.ofMinutes(1440), SyncMode.FULL);
     }
 
     public SyncPolicy withMaxStaleness(Duration staleness) {
-        return new SyncPolicy(include, exclude, dropMissing, maxShrinkPercent, staleness);
+        return new SyncPolicy(include, exclude, dropMissing, maxShrinkPercent, staleness, mode);
+    }
+
+    public SyncPolicy withMode(SyncMode newMode) {
+        return new SyncPolicy(include, exclude, dropMissing, maxShrinkPercent, maxStaleness, newMode);
     }
 
     public SyncPolicy withFilters(List<String> newInclude, List<String> newExclude, boolean newDropMissing) {
-        return new SyncPolicy(newInclude, newExclude, newDropMissing, maxShrinkPercent, maxStaleness);
+        return new SyncPolicy(newInclude, newExclude, newDropMissing, maxShrinkPercent, maxStaleness, mode);
     }
 }

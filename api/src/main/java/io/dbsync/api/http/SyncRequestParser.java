@@ -3,6 +3,7 @@ package io.dbsync.api.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsync.api.config.ConfigException;
+import io.dbsync.api.config.SyncMode;
 import io.dbsync.api.config.VerifyMode;
 import io.dbsync.api.sync.SyncRequest;
 import io.javalin.http.Context;
@@ -18,7 +19,7 @@ import java.util.Set;
  * ({@code {"force":true,"include":["a","b*"]}}). Anything unknown or ill-typed is a 400 naming it.
  */
 final class SyncRequestParser {
-    private static final Set<String> FIELDS = Set.of("force", "include", "exclude", "dropMissing", "verify");
+    private static final Set<String> FIELDS = Set.of("force", "include", "exclude", "dropMissing", "verify", "mode");
     // Strict: '{"force":false} {"force":true}' or '{} garbage' is a bad request, not a run.
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -58,6 +59,13 @@ final class SyncRequestParser {
                 text(ctx, body, "verify").map(value -> {
                     try {
                         return VerifyMode.parse("verify", value);
+                    } catch (ConfigException e) {
+                        throw badRequest(e.getMessage());
+                    }
+                }),
+                text(ctx, body, "mode").map(value -> {
+                    try {
+                        return SyncMode.parse("mode", value);
                     } catch (ConfigException e) {
                         throw badRequest(e.getMessage());
                     }

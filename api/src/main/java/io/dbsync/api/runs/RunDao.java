@@ -24,9 +24,9 @@ public interface RunDao {
     void insertRunning(@Bind("id") String id, @Bind("mode") String mode, @Bind("triggeredBy") String triggeredBy,
                        @Bind("forced") boolean forced, @Bind("startedAt") Timestamp startedAt);
 
-    @SqlUpdate("UPDATE runs SET status = :status, finished_at = :finishedAt, documents = :documents, bytes = :bytes, "
+    @SqlUpdate("UPDATE runs SET status = :status, mode = :mode, finished_at = :finishedAt, documents = :documents, bytes = :bytes, "
             + "error = :error, result = CAST(:result AS jsonb) WHERE id = :id")
-    void finish(@Bind("id") String id, @Bind("status") String status, @Bind("finishedAt") Timestamp finishedAt,
+    void finish(@Bind("id") String id, @Bind("status") String status, @Bind("mode") String mode, @Bind("finishedAt") Timestamp finishedAt,
                 @Bind("documents") long documents, @Bind("bytes") long bytes, @Bind("error") String error,
                 @Bind("result") String resultJson);
 

@@ -18,10 +18,10 @@ public final class RunStore {
         jdbi.useExtension(RunDao.class, dao -> dao.insertRunning(id, mode, triggeredBy, forced, RunDao.timestamp(startedAt)));
     }
 
-    public void recordFinish(String id, String status, Instant finishedAt, long documents, long bytes, String error,
-                             String resultJson) {
+    public void recordFinish(String id, String status, String mode, Instant finishedAt, long documents, long bytes,
+                             String error, String resultJson) {
         jdbi.useExtension(RunDao.class, dao ->
-                dao.finish(id, status, RunDao.timestamp(finishedAt), documents, bytes, error, resultJson));
+                dao.finish(id, status, mode, RunDao.timestamp(finishedAt), documents, bytes, error, resultJson));
     }
 
     /** Closes the records of runs whose process died; returns how many. Call only while holding the run lock. */

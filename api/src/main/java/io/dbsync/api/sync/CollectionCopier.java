@@ -65,8 +65,8 @@ final class CollectionCopier {
 
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         String verification = digest != null ? VerifyMode.DIGEST.json() : VerifyMode.COUNT.json();
-        return new CollectionResult(plan.name(), plan.kind().json(), written.documents.get(), written.bytes.get(),
-                sourceIndexes.size(), durationMs, true, verification);
+        return new CollectionResult(plan.name(), plan.kind().json(), CollectionResult.COPY, null, written.documents.get(), 0,
+                written.bytes.get(), sourceIndexes.size(), durationMs, true, verification);
     }
 
     private void pipe(CollectionPlan plan, MongoCollection<RawBsonDocument> from, MongoCollection<RawBsonDocument> to,

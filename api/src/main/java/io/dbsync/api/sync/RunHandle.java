@@ -15,10 +15,12 @@ public final class RunHandle {
     private final SyncRequest request;
     private final Instant startedAt;
     private final RunProgress progress;
+    private final String requestedMode;
     private final CompletableFuture<SyncResult> result = new CompletableFuture<>();
 
-    RunHandle(String runId, SyncRequest request, Instant startedAt, RunProgress progress) {
+    RunHandle(String runId, SyncRequest request, String requestedMode, Instant startedAt, RunProgress progress) {
         this.runId = runId;
+        this.requestedMode = requestedMode;
         this.request = request;
         this.startedAt = startedAt;
         this.progress = progress;
@@ -54,13 +56,17 @@ public final class RunHandle {
             return finished;
         }
         long elapsed = Duration.between(startedAt, Instant.now()).toMillis();
-        return new SyncResult(runId, SyncStatus.RUNNING, SyncResult.MODE_FULL, request.triggeredBy(), request.force(),
+        return new SyncResult(runId, SyncStatus.RUNNING, requestedMode, requestedMode, null, request.triggeredBy(), request.force(),
                 startedAt, null, elapsed, progress.documents(), progress.bytes(), progress.done(), List.of(), List.of(),
                 List.of(), progress.collections(), null);
     }
 
     SyncRequest request() {
         return request;
+    }
+
+    String requestedMode() {
+        return requestedMode;
     }
 
     RunProgress progress() {

@@ -34,7 +34,7 @@ final class RunResults {
         SyncStatus status = SyncStatus.valueOf(record.status().toUpperCase(java.util.Locale.ROOT));
         long durationMs = record.finishedAt() == null ? Duration.between(record.startedAt(), java.time.Instant.now()).toMillis()
                 : Duration.between(record.startedAt(), record.finishedAt()).toMillis();
-        return new SyncResult(record.id(), status, record.mode(), record.triggeredBy(), record.forced(),
+        return new SyncResult(record.id(), status, record.mode(), record.mode(), null, record.triggeredBy(), record.forced(),
                 record.startedAt(), record.finishedAt(), durationMs, record.documents(), record.bytes(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), record.error());
     }

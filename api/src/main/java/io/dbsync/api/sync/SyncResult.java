@@ -7,6 +7,10 @@ import java.util.List;
 /**
  * The outcome of a run, as returned by {@code /syncdb} and {@code /runs/{id}}.
  *
+ * @param mode         what ran: {@code full} (every collection copied and swapped in) or {@code delta}
+ *                     (some or all collections brought up to date in place); {@code requestedMode} while running
+ * @param requestedMode the mode asked for: {@code full}, {@code delta} or {@code auto}
+ * @param modeReason   why {@code mode} ran, and which collections fell back to what
  * @param progress     names of the collections done so far (the seed's meaning)
  * @param forced       the deletion guard was skipped for this run ({@code force=true})
  * @param keptOnTarget standby collections that no longer exist on the source and were kept
@@ -19,6 +23,8 @@ public record SyncResult(
         String runId,
         SyncStatus status,
         String mode,
+        String requestedMode,
+        String modeReason,
         String triggeredBy,
         boolean forced,
         Instant startedAt,
@@ -34,4 +40,5 @@ public record SyncResult(
         String error) {
 
     public static final String MODE_FULL = "full";
+    public static final String MODE_DELTA = "delta";
 }

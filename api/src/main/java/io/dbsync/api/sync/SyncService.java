@@ -6,6 +6,7 @@ import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.runs.RunLock;
 import io.dbsync.api.runs.RunStore;
+import io.dbsync.api.runs.StandbyLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public final class SyncService implements AutoCloseable {
     private final SyncPolicy policy;
     private final RunLock lock;
     private final RunStore store;
+    private final StandbyLedger ledger;
     private final RunRegistry live = new RunRegistry();
     private final ProgressListener listener;
     private final RunObserver observer;
@@ -49,13 +51,15 @@ public final class SyncService implements AutoCloseable {
     }
 
     public SyncService(MongoDatabase source, MongoDatabase target, SyncSettings settings, SyncPolicy policy,
-                       RunLock lock, RunStore store, ProgressListener listener, RunObserver observer, Clock clock) {
+                       RunLock lock, RunStore store, StandbyLedger ledger, ProgressListener listener, RunObserver observer,
+                       Clock clock) {
         this.source = source;
         this.target = target;
         this.settings = settings;
         this.policy = policy;
         this.lock = lock;
         this.store = store;
+        this.ledger = ledger;
         this.listener = listener;
         this.observer = observer;
         this.clock = clock;
@@ -79,11 +83,12 @@ public final class SyncService implements AutoCloseable {
             if (abandoned > 0) {
                 LOG.warn("event=run.abandoned_closed count={} reason=\"their instance stopped mid-run\"", abandoned);
             }
-            store.recordStart(runId, SyncResult.MODE_FULL, request.triggeredBy(), request.force(), now);
-            handle = new RunHandle(runId, request, now, new RunProgress(runId, listener));
+            String requestedMode = options.mode().json();
+            store.recordStart(runId, requestedMode, request.triggeredBy(), request.force(), now);
+            handle = new RunHandle(runId, request, requestedMode, now, new RunProgress(runId, listener));
             live.add(handle);
             LOG.info("event=run.started runId={} mode={} triggeredBy={} forced={} include={} exclude={} dropMissing={} verify={}",
-                    runId, SyncResult.MODE_FULL, request.triggeredBy(), request.force(), options.include(),
+                    runId, requestedMode, request.triggeredBy(), request.force(), options.include(),
                     options.exclude(), options.dropMissing(), options.verify().json());
             runThreads.execute(() -> execute(handle, options));
         } catch (RuntimeException e) {
@@ -97,7 +102,8 @@ public final class SyncService implements AutoCloseable {
         CollectionFilter filter = new CollectionFilter(request.include().orElse(policy.include()),
                 request.exclude().orElse(policy.exclude()));
         return new RunOptions(filter, request.dropMissing().orElse(policy.dropMissing()),
-                request.verify().orElse(settings.verify()), request.force(), policy.maxShrinkPercent());
+                request.verify().orElse(settings.verify()), request.force(), policy.maxShrinkPercent(),
+                request.mode().orElse(policy.mode()));
     }
 
     /** The run's state: live figures when this process runs it, else its record. */
@@ -153,7 +159,7 @@ public final class SyncService implements AutoCloseable {
     private SyncResult copy(RunHandle handle, RunOptions options) {
         SyncResult result;
         try {
-            FullSync.Outcome outcome = new FullSync(source, target, settings, handle.runId())
+            SyncRun.Outcome outcome = new SyncRun(source, target, settings, handle.runId(), ledger)
                     .run(handle.progress(), options, () -> lock.isHeld(handle.runId()));
             result = finished(handle, SyncStatus.COMPLETED, outcome, null);
         } catch (RunRefusedException e) {
@@ -170,7 +176,7 @@ public final class SyncService implements AutoCloseable {
     }
 
     private void record(SyncResult result) {
-        store.recordFinish(result.runId(), result.status().json(), result.finishedAt(), result.documents(),
+        store.recordFinish(result.runId(), result.status().json(), result.mode(), result.finishedAt(), result.documents(),
                 result.bytes(), result.error(), RunResults.toJson(result));
     }
 
@@ -183,12 +189,15 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    private SyncResult finished(RunHandle handle, SyncStatus status, FullSync.Outcome outcome, String error) {
+    private SyncResult finished(RunHandle handle, SyncStatus status, SyncRun.Outcome outcome, String error) {
         Instant finishedAt = clock.instant();
         List<CollectionResult> collections = outcome == null ? List.of() : outcome.collections();
         long documents = collections.stream().mapToLong(CollectionResult::documents).sum();
         long bytes = collections.stream().mapToLong(CollectionResult::bytes).sum();
-        return new SyncResult(handle.runId(), status, SyncResult.MODE_FULL, handle.request().triggeredBy(),
+        // A run that did not complete reports the mode asked for: what would have run is not known.
+        String mode = outcome == null ? handle.requestedMode() : outcome.mode();
+        return new SyncResult(handle.runId(), status, mode, handle.requestedMode(), outcome == null ? null : outcome.modeReason(),
+                handle.request().triggeredBy(),
                 handle.request().force(), handle.startedAt(), finishedAt,
                 Duration.between(handle.startedAt(), finishedAt).toMillis(), documents, bytes, handle.progress().done(),
                 collections, outcome == null ? List.of() : outcome.keptOnTarget(),

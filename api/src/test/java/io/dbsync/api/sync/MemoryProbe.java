@@ -30,9 +30,9 @@ public final class MemoryProbe {
         sampler.setDaemon(true);
         sampler.start();
         try (MongoClient source = MongoClients.create(args[0]); MongoClient target = MongoClients.create(args[1])) {
-            FullSync.Outcome outcome = new FullSync(source.getDatabase(args[2]), target.getDatabase(args[3]),
-                    SyncSettings.defaults(), "00000000-probe").run(new RunProgress("probe", ProgressListener.NONE),
-                    new RunOptions(CollectionFilter.all(), false, io.dbsync.api.config.VerifyMode.COUNT, true, 50), () -> true);
+            SyncRun.Outcome outcome = new SyncRun(source.getDatabase(args[2]), target.getDatabase(args[3]),
+                    SyncSettings.defaults(), "00000000-probe", new io.dbsync.api.testing.MemoryLedger()).run(new RunProgress("probe", ProgressListener.NONE),
+                    new RunOptions(CollectionFilter.all(), false, io.dbsync.api.config.VerifyMode.COUNT, true, 50, io.dbsync.api.config.SyncMode.FULL), () -> true);
             long documents = outcome.collections().stream().mapToLong(CollectionResult::documents).sum();
 
             System.out.println("documents=" + documents + " peakLiveHeapBytes=" + peakLiveBytes.get());

@@ -93,7 +93,7 @@ public final class SourceData {
         return doc;
     }
 
-    static BsonDocument order(long i, int customers) {
+    public static BsonDocument order(long i, int customers) {
         return new BsonDocument("_id", new BsonInt64(i))
                 .append("customerId", new BsonInt32((int) (i % Math.max(1, customers))))
                 .append("placedAt", new BsonDateTime(1_690_000_000_000L + i * 60_000))

@@ -35,13 +35,30 @@ public final class TestMongo implements AutoCloseable {
     }
 
     public static TestMongo start() {
+        return start(false);
+    }
+
+    /**
+     * A source whose collections have change streams: the test server with its oplog switched on
+     * (its update and replace events are shaped differently from a real server's), or the real
+     * server when {@code DBSYNC_TEST_MONGODB_URI} names a replica set.
+     */
+    public static TestMongo startWithChangeStreams() {
+        return start(true);
+    }
+
+    private static TestMongo start(boolean changeStreams) {
         String real = realMongoUri();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         if (real != null) {
             return new TestMongo(null, null, new MongoEndpoint(real, "dbsync_src_" + suffix),
                     new MongoEndpoint(real, "dbsync_tgt_" + suffix));
         }
-        MongoServer sourceServer = new MongoServer(new MemoryBackend());
+        MemoryBackend sourceBackend = new MemoryBackend();
+        if (changeStreams) {
+            sourceBackend.enableOplog();
+        }
+        MongoServer sourceServer = new MongoServer(sourceBackend);
         MongoServer targetServer = new MongoServer(new MemoryBackend());
         sourceServer.bind("127.0.0.1", 0);
         targetServer.bind("127.0.0.1", 0);

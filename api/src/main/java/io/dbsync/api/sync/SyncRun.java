@@ -1,7 +1,10 @@
 package io.dbsync.api.sync;
 
 import com.mongodb.client.MongoDatabase;
+import io.dbsync.api.config.SyncMode;
 import io.dbsync.api.config.SyncSettings;
+import io.dbsync.api.runs.StandbyLedger;
+import org.bson.RawBsonDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,44 +27,57 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One full-copy run: plan, copy every collection into staging (several at once, largest first),
- * and only when all are staged and verified swap them in. A failure before the swap drops the
- * staging collections and leaves the standby exactly as it was.
+ * One run. Every collection is brought up to date by one of three methods ({@link MethodChoice}):
+ * copied in full into staging and swapped in once all staged copies are verified; or, in a delta,
+ * changed in place from its change stream or by comparing contents. The staged copies come first,
+ * so a failure there leaves the standby exactly as it was; in-place deltas then move each
+ * collection from one consistent state towards the source's state at the run's start.
  */
-final class FullSync {
-    private static final Logger LOG = LoggerFactory.getLogger(FullSync.class);
+final class SyncRun {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
 
     private final MongoDatabase source;
     private final MongoDatabase target;
     private final SyncSettings settings;
     private final StagingArea staging;
+    private final StandbyLedger ledger;
+    private final String runId;
 
-    FullSync(MongoDatabase source, MongoDatabase target, SyncSettings settings, String runId) {
+    SyncRun(MongoDatabase source, MongoDatabase target, SyncSettings settings, String runId, StandbyLedger ledger) {
         this.source = source;
         this.target = target;
         this.settings = settings;
         this.staging = new StagingArea(target, StagingNames.runTag(runId));
-    }
-
-    /** What a run produced when it completed. */
-    record Outcome(List<CollectionResult> collections, List<String> keptOnTarget, List<String> droppedOnTarget) {
+        this.ledger = ledger;
+        this.runId = runId;
     }
 
     /**
-     * Runs the copy with {@code options}; {@code lockStillHeld} is asked once more just before the
-     * swap, so a run that lost its lock (its database session died) never touches the standby.
+     * What a run produced when it completed.
+     *
+     * @param mode       {@code full} when every collection was copied and swapped in, else {@code delta}
+     * @param modeReason why, and which collections fell back to another method
+     */
+    record Outcome(String mode, String modeReason, List<CollectionResult> collections, List<String> keptOnTarget,
+                   List<String> droppedOnTarget) {
+    }
+
+    /**
+     * Runs with {@code options}; {@code lockStillHeld} is asked before the swap and before each
+     * in-place delta, so a run that lost its lock (its database session died) stops writing the standby.
      */
     Outcome run(RunProgress progress, RunOptions options, BooleanSupplier lockStillHeld) throws InterruptedException {
         List<CollectionPlan> everything = new SyncPlanner().plan(source);
         List<CollectionPlan> plans = everything.stream().filter(p -> options.filter().accepts(p.name())).toList();
         progress.planned(plans);
-        List<CollectionPlan> copies = plans.stream().filter(p -> p.kind() != CollectionKind.VIEW).toList();
+        List<CollectionPlan> collections = plans.stream().filter(p -> p.kind() != CollectionKind.VIEW).toList();
         List<CollectionPlan> views = plans.stream().filter(p -> p.kind() == CollectionKind.VIEW).toList();
         DeletionGuard guard = new DeletionGuard(options.maxShrinkPercent());
         if (!options.force()) {
-            // Cheap estimates first, so an emptied primary is refused before any work is done.
+            // Cheap estimates first, so an emptied primary is refused before any work is done. For a
+            // delta this is the whole guard: the source's count is what the delta converges to.
             Map<String, Long> estimates = new LinkedHashMap<>();
-            copies.forEach(plan -> estimates.put(plan.name(), plan.estimatedDocuments()));
+            collections.forEach(plan -> estimates.put(plan.name(), plan.estimatedDocuments()));
             dropsAsShrinks(options, everything, estimates);
             refuseIf(guard.refusal(!everything.isEmpty(), estimates, standbyCounts()));
         }
@@ -70,9 +86,104 @@ final class FullSync {
         if (!leftovers.isEmpty()) {
             LOG.info("event=staging.leftovers_dropped collections={}", leftovers);
         }
+        ClusterClock.Now startedAt = ClusterClock.now(source);
+        Map<String, StandbyLedger.Entry> entries = options.mode() == SyncMode.FULL ? Map.of() : ledger.entries();
+        Set<String> onStandby = new HashSet<>(target.listCollectionNames().into(new ArrayList<>()));
+        Map<String, MethodChoice> choices = new LinkedHashMap<>();
+        for (CollectionPlan plan : collections) {
+            choices.put(plan.name(), MethodChoice.choose(options.mode(), plan, entries.get(plan.name()),
+                    onStandby.contains(plan.name())));
+        }
+        SyncSettings runSettings = settings.withVerify(options.verify());
+
+        Map<String, CollectionResult> results = new LinkedHashMap<>();
+        List<CollectionPlan> firstCopies = collections.stream()
+                .filter(plan -> choices.get(plan.name()).method().equals(CollectionResult.COPY)).toList();
+        copyAndSwap(firstCopies, choices, progress, options, everything, guard, lockStillHeld, runSettings, startedAt)
+                .forEach(result -> results.put(result.name(), result));
+
+        List<CollectionPlan> secondCopies = new ArrayList<>();
+        DeltaApplier deltas = new DeltaApplier(source, target, runSettings, progress, ledger, runId);
+        for (CollectionPlan plan : collections) {
+            MethodChoice choice = choices.get(plan.name());
+            if (choice.method().equals(CollectionResult.COPY)) {
+                continue;
+            }
+            requireLock(lockStillHeld, "before applying a delta to '" + plan.name() + "'");
+            DeltaApplier.Applied applied = deltas.apply(plan, choice, options.mode(), startedAt);
+            if (applied.result() != null) {
+                results.put(plan.name(), applied.result());
+                progress.collectionDone(plan.name());
+            } else {
+                choices.put(plan.name(), applied.nextChoice());
+                if (applied.nextChoice().method().equals(CollectionResult.COPY)) {
+                    secondCopies.add(plan);
+                } else {
+                    requireLock(lockStillHeld, "before applying a delta to '" + plan.name() + "'");
+                    DeltaApplier.Applied retried = deltas.apply(plan, applied.nextChoice(), options.mode(), startedAt);
+                    if (retried.result() == null) {
+                        choices.put(plan.name(), retried.nextChoice());
+                        secondCopies.add(plan);
+                    } else {
+                        results.put(plan.name(), retried.result());
+                        progress.collectionDone(plan.name());
+                    }
+                }
+            }
+        }
+        copyAndSwap(secondCopies, choices, progress, options, everything, guard, lockStillHeld, runSettings,
+                ClusterClock.now(source)).forEach(result -> results.put(result.name(), result));
+
+        try {
+            new ViewWriter(target).writeAll(views);
+        } catch (RuntimeException e) {
+            throw new SyncFailedException("every collection was brought up to date, but recreating the views"
+                    + " failed: " + FailureMessages.describe(e), e);
+        }
+        views.forEach(view -> progress.collectionDone(view.name()));
+
+        List<CollectionResult> all = new ArrayList<>();
+        collections.forEach(plan -> all.add(results.get(plan.name())));
+        views.forEach(view -> all.add(new CollectionResult(view.name(), CollectionKind.VIEW.json(),
+                CollectionResult.DEFINITION, null, 0, 0, 0, 0, 0, true, "definition")));
+        String mode = all.stream().allMatch(r -> r.method().equals(CollectionResult.COPY)
+                || r.method().equals(CollectionResult.DEFINITION)) ? SyncResult.MODE_FULL : SyncResult.MODE_DELTA;
+        String reason = ModeReasons.describe(options.mode(), mode, all);
+
+        List<String> missing = missingOnSource(everything);
+        missing.forEach(ledger::forget); // no longer a copy of anything on the source
+        if (options.dropMissing()) {
+            try {
+                missing.forEach(name -> target.getCollection(name).drop());
+            } catch (RuntimeException e) {
+                throw new SyncFailedException("every collection was brought up to date, but dropping the"
+                        + " collections missing on the source failed: " + FailureMessages.describe(e), e);
+            }
+            LOG.info("event=missing.dropped collections={}", missing);
+            return new Outcome(mode, reason, all, List.of(), missing);
+        }
+        return new Outcome(mode, reason, all, missing, List.of());
+    }
+
+    /**
+     * Copies {@code plans} into staging, checks the staged counts against the guard and the lock,
+     * swaps them in, and records each in the ledger with the stream position taken before its copy.
+     */
+    private List<CollectionResult> copyAndSwap(List<CollectionPlan> plans, Map<String, MethodChoice> choices,
+                                               RunProgress progress, RunOptions options, List<CollectionPlan> everything,
+                                               DeletionGuard guard, BooleanSupplier lockStillHeld, SyncSettings runSettings,
+                                               ClusterClock.Now now) throws InterruptedException {
+        if (plans.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Optional<StreamPosition>> positions = new LinkedHashMap<>();
         List<CollectionResult> results;
         try {
-            results = copyAll(copies, progress, settings.withVerify(options.verify()));
+            for (CollectionPlan plan : plans) {
+                positions.put(plan.name(), ChangeStreams.positionBeforeCopy(
+                        source.getCollection(plan.name(), RawBsonDocument.class), now));
+            }
+            results = copyAll(plans, progress, runSettings);
             if (!options.force()) {
                 // Authoritative: what was actually staged, against the standby as it is now.
                 Map<String, Long> staged = new LinkedHashMap<>();
@@ -80,42 +191,30 @@ final class FullSync {
                 dropsAsShrinks(options, everything, staged);
                 refuseIf(guard.refusal(!everything.isEmpty(), staged, standbyCounts()));
             }
-            if (!lockStillHeld.getAsBoolean()) {
-                throw new SyncFailedException("the run lost its lock before the swap (its PostgreSQL session ended); "
-                        + "nothing was swapped");
-            }
+            requireLock(lockStillHeld, "before the swap");
         } catch (RuntimeException | InterruptedException e) {
             dropStagingQuietly(staging);
             throw e;
         }
         try {
-            new Swapper(target, staging).swapAll(copies);
+            new Swapper(target, staging).swapAll(plans);
         } finally {
             // After a failed swap the collections not yet swapped must not hold the storage.
             dropStagingQuietly(staging);
         }
-        try {
-            new ViewWriter(target).writeAll(views);
-        } catch (RuntimeException e) {
-            throw new SyncFailedException("every collection was replaced with a verified copy, but recreating the views"
-                    + " failed: " + FailureMessages.describe(e), e);
+        List<CollectionResult> withReasons = new ArrayList<>();
+        for (CollectionResult result : results) {
+            ledger.save(result.name(), positions.get(result.name()).map(StreamPosition::toJson).orElse(null), runId);
+            withReasons.add(result.withReason(choices.get(result.name()).reason()));
         }
-        views.forEach(view -> progress.collectionDone(view.name()));
+        return withReasons;
+    }
 
-        List<CollectionResult> all = new ArrayList<>(results);
-        views.forEach(view -> all.add(new CollectionResult(view.name(), CollectionKind.VIEW.json(), 0, 0, 0, 0, true, "definition")));
-        List<String> missing = missingOnSource(everything);
-        if (options.dropMissing()) {
-            try {
-                missing.forEach(name -> target.getCollection(name).drop());
-            } catch (RuntimeException e) {
-                throw new SyncFailedException("every collection was replaced with a verified copy, but dropping the"
-                        + " collections missing on the source failed: " + FailureMessages.describe(e), e);
-            }
-            LOG.info("event=missing.dropped collections={}", missing);
-            return new Outcome(all, List.of(), missing);
+    private static void requireLock(BooleanSupplier lockStillHeld, String when) {
+        if (!lockStillHeld.getAsBoolean()) {
+            throw new SyncFailedException("the run lost its lock " + when + " (its PostgreSQL session ended); "
+                    + "it stopped without writing further");
         }
-        return new Outcome(all, missing, List.of());
     }
 
     /** A collection dropMissing would drop shrinks to nothing: the guard must see it as such. */

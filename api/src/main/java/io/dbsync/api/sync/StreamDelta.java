@@ -1,0 +1,153 @@
+package io.dbsync.api.sync;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
+import org.bson.RawBsonDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings one standby collection up to date from the source collection's change stream: reads the
+ * events after the stored position up to the run's start (or until the stream is caught up),
+ * applies them in bounded batches — replace-with-upsert or delete by {@code _id} — and saves the
+ * position after each batch is written. A crash between a write and its save replays that one
+ * batch, which rewrites the same documents.
+ */
+final class StreamDelta {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamDelta.class);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false).bypassDocumentValidation(true);
+
+    /** Receives each position once every change before it is on the standby. */
+    interface PositionSink {
+        void reached(StreamPosition position);
+    }
+
+    /** The stored position cannot be resumed (history lost, token invalid), or the stream refused to open. */
+    static final class Unresumable extends RuntimeException {
+        Unresumable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * @param restartReason non-null when an event (drop, rename, invalidate) means the collection
+     *                      must be copied in full; the changes before it were applied
+     */
+    record Result(long events, long upserts, long deletes, long bytes, String restartReason) {
+    }
+
+    private final int batchDocuments;
+    private final long batchBytes;
+    private final RunProgress progress;
+
+    StreamDelta(int batchDocuments, long batchBytes, RunProgress progress) {
+        this.batchDocuments = batchDocuments;
+        this.batchBytes = batchBytes;
+        this.progress = progress;
+    }
+
+    Result apply(String collection, MongoCollection<RawBsonDocument> source, MongoCollection<RawBsonDocument> target,
+                 StreamPosition from, BsonTimestamp ceiling, PositionSink sink) {
+        long events = 0;
+        long upserts = 0;
+        long deletes = 0;
+        long bytes = 0;
+        ChangeBatch batch = new ChangeBatch(batchDocuments, batchBytes);
+        MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor = openOrExplain(collection, source, from);
+        try (cursor) {
+            while (true) {
+                ChangeStreamDocument<RawBsonDocument> event = next(collection, cursor);
+                if (event == null || after(event, ceiling)) {
+                    // Caught up, or past the run's start: write what is pending and stop. A caught-up
+                    // cursor's own token (the server's post-batch token) is as safe as the last event's.
+                    BsonDocument caughtUp = event == null ? cursor.getResumeToken() : null;
+                    Written written = write(collection, target, batch, sink, caughtUp);
+                    return new Result(events + written.events, upserts + written.upserts, deletes + written.deletes,
+                            bytes + written.bytes, null);
+                }
+                ChangeEvent change = ChangeEvent.of(event, collection);
+                if (change instanceof ChangeEvent.Restart restart) {
+                    Written written = write(collection, target, batch, sink, null);
+                    LOG.info("event=delta.restart collection={} reason=\"{}\"", collection, restart.reason());
+                    return new Result(events + written.events, upserts + written.upserts, deletes + written.deletes,
+                            bytes + written.bytes, restart.reason());
+                }
+                if (change instanceof ChangeEvent.Ignore) {
+                    batch.skip(event.getResumeToken());
+                } else {
+                    batch.add(change, event.getResumeToken());
+                }
+                if (batch.isFull()) {
+                    Written written = write(collection, target, batch, sink, null);
+                    events += written.events;
+                    upserts += written.upserts;
+                    deletes += written.deletes;
+                    bytes += written.bytes;
+                }
+            }
+        }
+    }
+
+    private record Written(long events, long upserts, long deletes, long bytes) {
+    }
+
+    /** Writes the batch, then saves the position after it (or {@code caughtUp}, the cursor's token). */
+    private Written write(String collection, MongoCollection<RawBsonDocument> target, ChangeBatch batch,
+                          PositionSink sink, BsonDocument caughtUp) {
+        Written written = new Written(batch.events(), batch.upserts(), batch.deletes(), batch.upsertBytes());
+        if (!batch.isEmpty()) {
+            var writes = batch.writes();
+            if (!writes.isEmpty()) {
+                try {
+                    target.bulkWrite(writes, UNORDERED);
+                } catch (MongoException e) {
+                    throw new SyncFailedException("applying changes to standby collection '" + collection + "' failed: "
+                            + FailureMessages.describe(e), e);
+                }
+                progress.batchWritten(collection, writes.size(), batch.upsertBytes());
+            }
+        }
+        BsonDocument token = caughtUp != null ? caughtUp : batch.lastToken();
+        if (token != null) {
+            sink.reached(StreamPosition.after(token));
+        }
+        batch.clear();
+        return written;
+    }
+
+    private static boolean after(ChangeStreamDocument<RawBsonDocument> event, BsonTimestamp ceiling) {
+        return ceiling != null && event.getClusterTime() != null && event.getClusterTime().compareTo(ceiling) > 0;
+    }
+
+    private static MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> openOrExplain(
+            String collection, MongoCollection<RawBsonDocument> source, StreamPosition from) {
+        try {
+            return ChangeStreams.open(source, from, 1000);
+        } catch (MongoException e) {
+            if (ChangeStreams.isRefusal(e)) {
+                throw new Unresumable("the change stream of '" + collection + "' could not resume: "
+                        + FailureMessages.describe(e), e);
+            }
+            throw e;
+        }
+    }
+
+    private static ChangeStreamDocument<RawBsonDocument> next(
+            String collection, MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor) {
+        try {
+            return cursor.tryNext();
+        } catch (MongoException e) {
+            if (ChangeStreams.isRefusal(e)) {
+                // ChangeStreamHistoryLost and friends surface on the first getMore, not on open.
+                throw new Unresumable("the change stream of '" + collection + "' could not continue: "
+                        + FailureMessages.describe(e), e);
+            }
+            throw e;
+        }
+    }
+}
