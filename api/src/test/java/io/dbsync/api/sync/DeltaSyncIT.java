@@ -30,6 +30,7 @@ import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -260,6 +261,8 @@ class DeltaSyncIT {
     @Test
     void withoutChangeStreamsTheDeltaComparesContentsAndWritesOnlyTheChangedDocuments() {
         TestApi api = api(false);
+        Assumptions.assumeTrue(mongo.isEmbedded(), "needs a source without change streams: with DBSYNC_TEST_MONGODB_URI the"
+                + " real server's replica set has them (the digest path is still covered by the fallback tests)");
         JsonNode first = run(api, "{\"mode\":\"auto\"}");
         assertThat(first.get("mode").asText()).isEqualTo("full");
         Map<String, Integer> changes = churnOrders(mongo.sourceDb());
@@ -276,7 +279,7 @@ class DeltaSyncIT {
         assertThat(orders.get("reason").asText()).contains("no change stream");
         long changed = changes.get("inserted") + changes.get("updated") + changes.get("replaced");
         assertThat(orders.get("documents").asLong()).isEqualTo(changed);
-        assertThat(orders.get("deleted").asLong()).isEqualTo(changes.get("deleted"));
+        assertThat(orders.get("deleted").asLong()).isEqualTo((long) changes.get("deleted"));
         assertThat(orders.get("verification").asText()).isEqualTo("digest");
         JsonNode mixed = collection(delta, "events");
         assertThat(mixed.get("documents").asLong()).isEqualTo(1);
