@@ -5,6 +5,8 @@
 #   ./bench/run.sh --quick                      about a minute: 20000 docs, no memory check, no repetitions
 #   ./bench/run.sh --tune [--docs N]            full-sync time over writers {1,2,4} × batch documents {500,1000,2000}
 #   ./bench/run.sh --memory-check-only          only the ≥ 1 GB run of the syncing JVM under -Xmx256m
+#   ./bench/run.sh --churn [--docs N]           delta runs after 1 % and 10 % churn (change stream and content
+#                                               comparison) against full syncs of the same data: churn.json
 #
 # Other options: --rtt-docs K (docs in the 1 ms round-trip sub-run), --rtt-ms M, --repeat R,
 # --warmup-docs W, --memory-bytes X, --memory-xmx 256m, --sync-xmx 1g, --no-memory-check,
@@ -17,11 +19,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build=true
+main=io.dbsync.bench.BenchMain
 args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --churn) main=io.dbsync.bench.ChurnBench ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) args+=("$arg") ;;
   esac
 done
@@ -37,4 +41,4 @@ fi
 mkdir -p bench/results
 exec java -Xmx1g -XX:+ExitOnOutOfMemoryError -Dlogback.configurationFile=bench-logback.xml \
   -cp "bench/target/dbsync-bench.jar:bench/target/lib/*" \
-  io.dbsync.bench.BenchMain --results bench/results ${args[@]+"${args[@]}"}
+  "$main" --results bench/results ${args[@]+"${args[@]}"}

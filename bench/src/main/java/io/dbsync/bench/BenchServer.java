@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * {@code BENCH-SERVER name=<n> port=<direct> relayPort=<delayed> oneWayMicros=<d>}, then serves
  * until stdin closes or the maximum lifetime passes.
  *
- * <p>Usage: {@code BenchServer <name> <oneWayDelayMicros> <maxLifetimeSeconds>}
+ * <p>Usage: {@code BenchServer <name> <oneWayDelayMicros> <maxLifetimeSeconds> [oplog]} — with {@code oplog},
+ * the server keeps an oplog, so its collections have change streams (and every write costs more).
  */
 public final class BenchServer {
     private BenchServer() {
@@ -23,7 +24,11 @@ public final class BenchServer {
         long oneWayMicros = Long.parseLong(args[1]);
         Duration maxLifetime = Duration.ofSeconds(Long.parseLong(args[2]));
 
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MemoryBackend backend = new MemoryBackend();
+        if (args.length > 3 && args[3].equals("oplog")) {
+            backend.enableOplog();
+        }
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         DelayRelay relay = new DelayRelay(new InetSocketAddress("127.0.0.1", address.getPort()),

@@ -31,11 +31,18 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(String name, String xmx, long oneWayMicros, long maxLifetimeSeconds, Path logDir)
             throws IOException {
+        return start(name, xmx, oneWayMicros, maxLifetimeSeconds, logDir, false);
+    }
+
+    /** With {@code oplog}, the server's collections have change streams. */
+    static ServerProcess start(String name, String xmx, long oneWayMicros, long maxLifetimeSeconds, Path logDir,
+                               boolean oplog) throws IOException {
         Path log = logDir.resolve("server-" + name + ".log");
         // A fixed heap (-Xms = -Xmx): a heap that grows during the run makes the first measurements slower.
         Process process = ChildJvm.builder(List.of("-Xms" + xmx, "-Xmx" + xmx,
                         "-Xlog:gc:file=" + logDir.resolve("server-" + name + "-gc.log") + ":uptime"), BenchServer.class.getName(),
-                        List.of(name, Long.toString(oneWayMicros), Long.toString(maxLifetimeSeconds)))
+                        oplog ? List.of(name, Long.toString(oneWayMicros), Long.toString(maxLifetimeSeconds), "oplog")
+                                : List.of(name, Long.toString(oneWayMicros), Long.toString(maxLifetimeSeconds)))
                 .redirectError(log.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;

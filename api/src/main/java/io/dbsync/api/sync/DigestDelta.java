@@ -56,8 +56,9 @@ final class DigestDelta {
             throws InterruptedException {
         Join join = new Join(plan.name(), target);
         ContentDigest digest = new ContentDigest();
-        try (MongoCursor<RawBsonDocument> standby = target.find().sort(new BsonDocument("_id", new BsonInt32(1)))
-                .batchSize(batchDocuments).cursor()) {
+        MongoCursor<RawBsonDocument> cursor = target.find().sort(new BsonDocument("_id", new BsonInt32(1)))
+                .batchSize(batchDocuments).cursor();
+        try (PrefetchingReader standby = new PrefetchingReader(cursor, batchDocuments, 2, "dbsync-digest-standby")) {
             join.standby = standby;
             join.advance();
             new SourceScanner(batchDocuments, maxCursorResumes).scan(source, plan, document -> {
@@ -75,7 +76,7 @@ final class DigestDelta {
     private final class Join {
         private final String collection;
         private final MongoCollection<RawBsonDocument> target;
-        private MongoCursor<RawBsonDocument> standby;
+        private PrefetchingReader standby;
         private RawBsonDocument head;
         private BsonValue headId;
         private BsonValue lastSourceId;
@@ -93,7 +94,7 @@ final class DigestDelta {
             this.target = target;
         }
 
-        void offer(RawBsonDocument document) {
+        void offer(RawBsonDocument document) throws InterruptedException {
             scanned++;
             BsonValue id = document.get("_id");
             requireIncreasing("source", lastSourceId, id);
@@ -114,7 +115,7 @@ final class DigestDelta {
             }
         }
 
-        void finish() {
+        void finish() throws InterruptedException {
             while (head != null) {
                 delete(headId);
                 advance();
@@ -123,10 +124,10 @@ final class DigestDelta {
             flushDeletes();
         }
 
-        void advance() {
+        void advance() throws InterruptedException {
             BsonValue previous = headId;
             try {
-                head = standby.hasNext() ? standby.next() : null;
+                head = standby.next();
             } catch (MongoException e) {
                 throw new SyncFailedException("reading standby collection '" + collection + "' failed: "
                         + FailureMessages.describe(e), e);

@@ -102,33 +102,18 @@ final class SyncRun {
         copyAndSwap(firstCopies, choices, progress, options, everything, guard, lockStillHeld, runSettings, startedAt)
                 .forEach(result -> results.put(result.name(), result));
 
-        List<CollectionPlan> secondCopies = new ArrayList<>();
+        List<CollectionPlan> deltaPlans = collections.stream()
+                .filter(plan -> !choices.get(plan.name()).method().equals(CollectionResult.COPY)).toList();
         DeltaApplier deltas = new DeltaApplier(source, target, runSettings, progress, ledger, runId);
-        for (CollectionPlan plan : collections) {
-            MethodChoice choice = choices.get(plan.name());
-            if (choice.method().equals(CollectionResult.COPY)) {
-                continue;
-            }
-            requireLock(lockStillHeld, "before applying a delta to '" + plan.name() + "'");
-            DeltaApplier.Applied applied = deltas.apply(plan, choice, options.mode(), startedAt);
-            if (applied.result() != null) {
-                results.put(plan.name(), applied.result());
-                progress.collectionDone(plan.name());
+        List<CollectionPlan> secondCopies = new ArrayList<>();
+        for (DeltaOutcome outcome : applyDeltas(deltaPlans, choices, deltas, options.mode(), startedAt, lockStillHeld,
+                runSettings)) {
+            if (outcome.result() != null) {
+                results.put(outcome.plan().name(), outcome.result());
+                progress.collectionDone(outcome.plan().name());
             } else {
-                choices.put(plan.name(), applied.nextChoice());
-                if (applied.nextChoice().method().equals(CollectionResult.COPY)) {
-                    secondCopies.add(plan);
-                } else {
-                    requireLock(lockStillHeld, "before applying a delta to '" + plan.name() + "'");
-                    DeltaApplier.Applied retried = deltas.apply(plan, applied.nextChoice(), options.mode(), startedAt);
-                    if (retried.result() == null) {
-                        choices.put(plan.name(), retried.nextChoice());
-                        secondCopies.add(plan);
-                    } else {
-                        results.put(plan.name(), retried.result());
-                        progress.collectionDone(plan.name());
-                    }
-                }
+                choices.put(outcome.plan().name(), outcome.copyChoice());
+                secondCopies.add(outcome.plan());
             }
         }
         copyAndSwap(secondCopies, choices, progress, options, everything, guard, lockStillHeld, runSettings,
@@ -208,6 +193,69 @@ final class SyncRun {
             withReasons.add(result.withReason(choices.get(result.name()).reason()));
         }
         return withReasons;
+    }
+
+    /** A delta's end: the collection's result, or the full copy it falls back to. */
+    private record DeltaOutcome(CollectionPlan plan, CollectionResult result, MethodChoice copyChoice) {
+    }
+
+    /**
+     * Applies the deltas, {@code parallelCollections} at a time. A collection whose stream cannot be
+     * used gets its fallback at once (a content comparison is tried in place; a copy is left for the
+     * second staged pass). The first failure stops the others.
+     */
+    private List<DeltaOutcome> applyDeltas(List<CollectionPlan> plans, Map<String, MethodChoice> choices, DeltaApplier deltas,
+                                           SyncMode mode, ClusterClock.Now startedAt, BooleanSupplier lockStillHeld,
+                                           SyncSettings runSettings) throws InterruptedException {
+        if (plans.isEmpty()) {
+            return List.of();
+        }
+        int parallel = Math.max(1, Math.min(runSettings.parallelCollections(), plans.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, named("dbsync-delta"));
+        try {
+            CompletionService<DeltaOutcome> completion = new ExecutorCompletionService<>(pool);
+            List<Future<DeltaOutcome>> futures = new ArrayList<>();
+            for (CollectionPlan plan : plans) {
+                futures.add(completion.submit(() -> applyOne(plan, choices.get(plan.name()), deltas, mode, startedAt,
+                        lockStillHeld)));
+            }
+            List<DeltaOutcome> outcomes = new ArrayList<>();
+            try {
+                for (int i = 0; i < plans.size(); i++) {
+                    outcomes.add(unwrap(completion.take()));
+                }
+            } finally {
+                futures.forEach(future -> future.cancel(true));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+            awaitStopped(pool, runSettings);
+        }
+    }
+
+    private static DeltaOutcome applyOne(CollectionPlan plan, MethodChoice choice, DeltaApplier deltas, SyncMode mode,
+                                         ClusterClock.Now startedAt, BooleanSupplier lockStillHeld) throws InterruptedException {
+        MethodChoice current = choice;
+        // At most two attempts: a stream, then the content comparison it may fall back to.
+        for (int attempt = 0; attempt < 2 && !current.method().equals(CollectionResult.COPY); attempt++) {
+            requireLock(lockStillHeld, "before applying a delta to '" + plan.name() + "'");
+            DeltaApplier.Applied applied;
+            try {
+                applied = deltas.apply(plan, current, mode, startedAt);
+            } catch (SyncFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new SyncFailedException("delta of collection '" + plan.name() + "' failed: "
+                        + FailureMessages.describe(e), e);
+            }
+            if (applied.result() != null) {
+                return new DeltaOutcome(plan, applied.result(), null);
+            }
+            current = applied.nextChoice();
+        }
+        return new DeltaOutcome(plan, null, current.method().equals(CollectionResult.COPY) ? current
+                : new MethodChoice(CollectionResult.COPY, current.reason(), null));
     }
 
     private static void requireLock(BooleanSupplier lockStillHeld, String when) {
@@ -298,7 +346,7 @@ final class SyncRun {
         }
     }
 
-    private static CollectionResult unwrap(Future<CollectionResult> future) throws InterruptedException {
+    private static <T> T unwrap(Future<T> future) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {

@@ -1,0 +1,285 @@
+package io.dbsync.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
+import io.dbsync.api.Application;
+import io.dbsync.api.auth.PasswordHasher;
+import io.dbsync.api.config.ApiConfig;
+import io.dbsync.api.sync.ProgressListener;
+import io.dbsync.api.users.UserAdmin;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonObjectId;
+import org.bson.RawBsonDocument;
+
+/**
+ * The delta benchmark: after a full sync, 1 % and then 10 % of the documents are inserted, updated
+ * and deleted (a third each) on the source, and a delta run brings the standby up to date — once
+ * from change streams (a source server with its oplog on) and once by content comparison (a source
+ * without change streams). Every run goes through {@code POST /syncdb} of the real API in this JVM;
+ * the full-sync time it is compared with is measured in the same run on the same data. Writes are
+ * the documents the run wrote plus those it deleted, from the run's own result.
+ *
+ * <p>Usage: {@code ChurnBench --results DIR [--docs N] [--doc-bytes B] [--repeat R]}; writes
+ * {@code churn.json} and adds its figures to {@code latest.json}.
+ */
+public final class ChurnBench {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final long LIFETIME_SECONDS = 3600;
+    private static final double[] CHURN = {0.01, 0.10};
+    static final double STREAM_SPEEDUP_MIN = 10;
+    static final double DIGEST_WRITES_MAX = 1.1;
+
+    private ChurnBench() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        Path results = Path.of(args.get("results", "bench/results"));
+        Path logDir = results.resolve("logs");
+        Files.createDirectories(logDir);
+        long docs = args.longValue("docs", 200_000);
+        int docBytes = args.integer("doc-bytes", 1024);
+        int repeat = args.integer("repeat", 3);
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("generatedAt", Instant.now().toString());
+        out.put("docs", docs);
+        out.put("docBytes", docBytes);
+        out.put("repeat", repeat);
+        long estimate = (long) (docs * docBytes * 1.2);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+             // The oplog holds a copy of every write: the streamed source needs room for the data twice.
+             ServerProcess streamed = ServerProcess.start("churn-streamed", BenchOptions.serverXmx(estimate, 2, 2.5), 0,
+                     LIFETIME_SECONDS, logDir, true);
+             ServerProcess plain = ServerProcess.start("churn-plain", BenchOptions.serverXmx(estimate, 1, 2.5), 0,
+                     LIFETIME_SECONDS, logDir, false);
+             ServerProcess target = ServerProcess.start("churn-target", BenchOptions.serverXmx(estimate, 4, 2.5), 0,
+                     LIFETIME_SECONDS, logDir, false)) {
+            String jdbc = postgres.getJdbcUrl("postgres", "postgres");
+            DataGenerator generator = new DataGenerator(docs, docBytes);
+            try (MongoClient a = MongoClients.create(streamed.uri("churn")); MongoClient b = MongoClients.create(plain.uri("churn"))) {
+                DataLoader.Loaded loaded = DataLoader.load(generator, List.of(a.getDatabase("churn")), 2);
+                DataLoader.load(generator, List.of(b.getDatabase("churn")), 2);
+                out.put("bytes", loaded.bytes());
+                System.out.printf("churn: loaded %d docs (%.1f MB) into both sources%n", loaded.documents(), loaded.bytes() / 1e6);
+            }
+            out.put("stream", scenario("stream", streamed, target, jdbc, generator, repeat));
+            out.put("digest", scenario("digest", plain, target, jdbc, generator, repeat));
+        }
+        summarise(out);
+        JSON.writeValue(results.resolve("churn.json").toFile(), out);
+        mergeIntoLatest(results.resolve("latest.json"), out);
+        print(out);
+        System.exit(0);
+    }
+
+    /** Full syncs, then for each churn level: change the source, run a delta, record time and writes. */
+    private static Map<String, Object> scenario(String name, ServerProcess source, ServerProcess target, String jdbc,
+                                                DataGenerator generator, int repeat) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        String targetDb = "churn_" + name + "_standby";
+        ApiConfig config = SyncRunner.config(new Args(new String[] {"--pg-jdbc", jdbc}), source.uri("churn"), "churn",
+                target.uri(targetDb), targetDb);
+        try (Application app = Application.start(config, ProgressListener.NONE);
+             MongoClient client = MongoClients.create(source.uri("churn"))) {
+            Api api = new Api(app);
+            MongoDatabase sourceDb = client.getDatabase("churn");
+            JsonNode first = api.sync("{\"mode\":\"auto\"}");
+            out.put("firstRun", Map.of("mode", first.path("mode").asText(), "seconds", first.path("durationMs").asDouble() / 1000));
+            List<Double> full = new ArrayList<>();
+            for (int i = 0; i < repeat; i++) {
+                full.add(api.sync("{\"mode\":\"full\"}").path("durationMs").asDouble() / 1000);
+            }
+            out.put("fullSyncSamples", full);
+            out.put("fullSyncSeconds", Stats.median(full));
+            SplittableRandom random = new SplittableRandom(42);
+            long nextInsert = 0;
+            for (double churn : CHURN) {
+                List<Double> seconds = new ArrayList<>();
+                List<Long> writes = new ArrayList<>();
+                List<Long> changed = new ArrayList<>();
+                List<String> methods = new ArrayList<>();
+                for (int i = 0; i < repeat; i++) {
+                    Churned churned = churn(sourceDb, generator, churn, random, nextInsert);
+                    nextInsert = churned.nextInsert();
+                    JsonNode delta = api.sync("{\"mode\":\"delta\"}");
+                    if (!"completed".equals(delta.path("status").asText())) {
+                        throw new IllegalStateException("delta run did not complete: " + delta);
+                    }
+                    seconds.add(delta.path("durationMs").asDouble() / 1000);
+                    long deleted = 0;
+                    for (JsonNode collection : delta.path("collections")) {
+                        deleted += collection.path("deleted").asLong();
+                        methods.add(collection.path("method").asText());
+                    }
+                    writes.add(delta.path("documents").asLong() + deleted);
+                    changed.add(churned.changed());
+                }
+                Map<String, Object> level = new LinkedHashMap<>();
+                level.put("seconds", Stats.median(seconds));
+                level.put("samples", seconds);
+                level.put("writes", writes);
+                level.put("changedDocuments", changed);
+                level.put("writesOverChanged", Stats.round((double) writes.stream().mapToLong(Long::longValue).sum()
+                        / changed.stream().mapToLong(Long::longValue).sum(), 3));
+                level.put("methods", methods.stream().distinct().toList());
+                level.put("fullOverDelta", Stats.round((double) out.get("fullSyncSeconds") / Stats.median(seconds), 2));
+                out.put("churn" + Math.round(churn * 100) + "pct", level);
+                System.out.printf("churn: %s delta at %.0f %%: %.3f s (full %.3f s), writes %s for %s changed%n", name,
+                        churn * 100, Stats.median(seconds), (double) out.get("fullSyncSeconds"), writes, changed);
+            }
+        }
+        return out;
+    }
+
+    private record Churned(long changed, long nextInsert) {
+    }
+
+    /** Updates, deletes and inserts a third of {@code share} of each collection's documents each. */
+    private static Churned churn(MongoDatabase db, DataGenerator generator, double share, SplittableRandom random,
+                                 long insertOffset) {
+        long changed = 0;
+        long maxInserted = insertOffset;
+        for (Map.Entry<DataGenerator.Spec, Long> entry : generator.counts().entrySet()) {
+            DataGenerator.Spec spec = entry.getKey();
+            long each = Math.round(entry.getValue() * share / 3);
+            if (each == 0) {
+                continue; // a collection too small for this share
+            }
+            MongoCollection<RawBsonDocument> collection = db.getCollection(spec.name(), RawBsonDocument.class);
+            List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
+            java.util.Set<Long> touched = new java.util.HashSet<>();
+            while (touched.size() < 2 * each) {
+                touched.add(random.nextLong(entry.getValue()));
+            }
+            int n = 0;
+            for (long index : touched) {
+                BsonDocument filter = new BsonDocument("_id", new BsonObjectId(DataGenerator.id(spec, index)));
+                if (n++ < each) {
+                    writes.add(new UpdateOneModel<>(filter, new BsonDocument("$set", new BsonDocument("churned",
+                            new BsonInt32(random.nextInt())))));
+                } else {
+                    writes.add(new DeleteOneModel<>(filter));
+                }
+            }
+            for (long i = 0; i < each; i++) {
+                writes.add(new InsertOneModel<>(generator.document(spec, entry.getValue() + insertOffset + i)));
+            }
+            maxInserted = Math.max(maxInserted, insertOffset + each);
+            var result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            // A document deleted by an earlier round is not there to update or delete: count what changed.
+            changed += result.getModifiedCount() + result.getDeletedCount() + result.getInsertedCount();
+        }
+        return new Churned(changed, maxInserted);
+    }
+
+    private static void summarise(Map<String, Object> out) {
+        Map<String, Object> stream = cast(out.get("stream"));
+        Map<String, Object> digest = cast(out.get("digest"));
+        Map<String, Object> stream1 = cast(stream.get("churn1pct"));
+        Map<String, Object> digest1 = cast(digest.get("churn1pct"));
+        out.put("fullSyncSeconds", stream.get("fullSyncSeconds"));
+        out.put("deltaStreamSeconds", stream1.get("seconds"));
+        out.put("deltaStreamWritesOverChanged", stream1.get("writesOverChanged"));
+        out.put("deltaDigestFullSyncSeconds", digest.get("fullSyncSeconds"));
+        out.put("deltaDigestSeconds", digest1.get("seconds"));
+        out.put("deltaDigestWritesOverChanged", digest1.get("writesOverChanged"));
+        out.put("deltaStreamSeconds10pct", cast(stream.get("churn10pct")).get("seconds"));
+        out.put("deltaDigestSeconds10pct", cast(digest.get("churn10pct")).get("seconds"));
+        Map<String, Object> targets = new LinkedHashMap<>();
+        double streamSpeedup = (double) stream1.get("fullOverDelta");
+        double digestSpeedup = (double) digest1.get("fullOverDelta");
+        double digestWrites = (double) digest1.get("writesOverChanged");
+        targets.put("fullSync / deltaStream at 1 % >= " + STREAM_SPEEDUP_MIN + " (measured " + streamSpeedup + ")",
+                streamSpeedup >= STREAM_SPEEDUP_MIN ? "MET" : "MISSED");
+        targets.put("fullSync / deltaDigest at 1 % > 1 (measured " + digestSpeedup + ")", digestSpeedup > 1 ? "MET" : "MISSED");
+        targets.put("deltaDigest writes / changed at 1 % <= " + DIGEST_WRITES_MAX + " (measured " + digestWrites + ")",
+                digestWrites <= DIGEST_WRITES_MAX ? "MET" : "MISSED");
+        out.put("targets", targets);
+    }
+
+    /** Adds the churn figures to latest.json under "churn" (their own generatedAt says which run they are from). */
+    private static void mergeIntoLatest(Path latest, Map<String, Object> churn) throws java.io.IOException {
+        ObjectNode root = Files.exists(latest) ? (ObjectNode) JSON.readTree(latest.toFile()) : JSON.createObjectNode();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        churn.forEach((key, value) -> {
+            if (!key.equals("stream") && !key.equals("digest")) {
+                summary.put(key, value);
+            }
+        });
+        summary.put("details", "churn.json");
+        root.set("churn", JSON.valueToTree(summary));
+        JSON.writeValue(latest.toFile(), root);
+    }
+
+    private static void print(Map<String, Object> out) {
+        System.out.println();
+        for (String key : List.of("docs", "fullSyncSeconds", "deltaStreamSeconds", "deltaStreamSeconds10pct",
+                "deltaStreamWritesOverChanged", "deltaDigestFullSyncSeconds", "deltaDigestSeconds", "deltaDigestSeconds10pct",
+                "deltaDigestWritesOverChanged")) {
+            System.out.printf("%-32s %12s%n", key, out.get(key));
+        }
+        cast(out.get("targets")).forEach((target, verdict) -> System.out.printf("%-72s %s%n", target, verdict));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    /** The API in this JVM, called over HTTP with a user made for the run. */
+    private static final class Api {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final String base;
+        private final String authorization;
+
+        Api(Application app) {
+            String user = "churn-" + UUID.randomUUID().toString().substring(0, 8);
+            String password = UUID.randomUUID().toString();
+            new UserAdmin(app.database().jdbi(), new PasswordHasher(ApiConfig.MIN_BCRYPT_COST)).add(user, password);
+            this.base = "http://127.0.0.1:" + app.port();
+            this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        JsonNode sync(String body) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/syncdb"))
+                    .header("Authorization", authorization).header("Content-Type", "application/json")
+                    .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("POST /syncdb " + body + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        }
+    }
+}
