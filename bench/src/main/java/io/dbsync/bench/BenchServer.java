@@ -28,6 +28,7 @@ public final class BenchServer {
         if (args.length > 3 && args[3].equals("oplog")) {
             backend.enableOplog();
         }
+        // "enable-oplog" on stdin switches the oplog on later: data loaded before it is not in the oplog.
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
@@ -45,7 +46,13 @@ public final class BenchServer {
         System.out.println("BENCH-SERVER name=" + name + " port=" + address.getPort() + " relayPort=" + relay.port()
                 + " oneWayMicros=" + oneWayMicros + " maxHeapMB=" + Runtime.getRuntime().maxMemory() / (1024 * 1024));
         System.out.flush();
-        Lifeline.start("server-" + name, maxLifetime);
+        Lifeline.start("server-" + name, maxLifetime, command -> {
+            if (command.equals("enable-oplog")) {
+                backend.enableOplog();
+                System.out.println("BENCH-SERVER oplog-enabled");
+                System.out.flush();
+            }
+        });
         Thread.currentThread().join(); // the lifeline ends the process
     }
 }

@@ -48,8 +48,14 @@ import org.bson.RawBsonDocument;
  * the full-sync time it is compared with is measured in the same run on the same data. Writes are
  * the documents the run wrote plus those it deleted, from the run's own result.
  *
- * <p>Usage: {@code ChurnBench --results DIR [--docs N] [--doc-bytes B] [--repeat R]}; writes
- * {@code churn.json} and adds its figures to {@code latest.json}.
+ * <p>The streamed source's oplog is switched on after the data is loaded, so it holds only what
+ * happened since — as a real server's oplog holds recent history. The test server scans its whole
+ * oplog on every change-stream request (a real server seeks to the resume point), so with the load
+ * in the oplog each request costs time in proportion to the load; {@code --oplog-from-start}
+ * measures that case too.
+ *
+ * <p>Usage: {@code ChurnBench --results DIR [--docs N] [--doc-bytes B] [--repeat R] [--oplog-from-start]};
+ * writes {@code churn.json} and adds its figures to {@code latest.json}.
  */
 public final class ChurnBench {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -69,6 +75,7 @@ public final class ChurnBench {
         long docs = args.longValue("docs", 200_000);
         int docBytes = args.integer("doc-bytes", 1024);
         int repeat = args.integer("repeat", 3);
+        boolean oplogFromStart = args.has("oplog-from-start");
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("generatedAt", Instant.now().toString());
@@ -79,7 +86,7 @@ public final class ChurnBench {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              // The oplog holds a copy of every write: the streamed source needs room for the data twice.
              ServerProcess streamed = ServerProcess.start("churn-streamed", BenchOptions.serverXmx(estimate, 2, 2.5), 0,
-                     LIFETIME_SECONDS, logDir, true);
+                     LIFETIME_SECONDS, logDir, oplogFromStart);
              ServerProcess plain = ServerProcess.start("churn-plain", BenchOptions.serverXmx(estimate, 1, 2.5), 0,
                      LIFETIME_SECONDS, logDir, false);
              ServerProcess target = ServerProcess.start("churn-target", BenchOptions.serverXmx(estimate, 4, 2.5), 0,
@@ -90,6 +97,11 @@ public final class ChurnBench {
                 DataLoader.Loaded loaded = DataLoader.load(generator, List.of(a.getDatabase("churn")), 2);
                 DataLoader.load(generator, List.of(b.getDatabase("churn")), 2);
                 out.put("bytes", loaded.bytes());
+                if (!oplogFromStart) {
+                    streamed.enableOplog();
+                }
+                out.put("oplog", oplogFromStart ? "on from the start: it holds the load, which the test server scans per request"
+                        : "switched on after the load: it holds only the writes since");
                 System.out.printf("churn: loaded %d docs (%.1f MB) into both sources%n", loaded.documents(), loaded.bytes() / 1e6);
             }
             out.put("stream", scenario("stream", streamed, target, jdbc, generator, repeat));

@@ -1,7 +1,6 @@
 package io.dbsync.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 
 /**
@@ -13,12 +12,18 @@ final class Lifeline {
     }
 
     static void start(String who, Duration maxLifetime) {
+        start(who, maxLifetime, line -> { });
+    }
+
+    /** As {@link #start(String, Duration)}; each line the parent writes goes to {@code commands}. */
+    static void start(String who, Duration maxLifetime, java.util.function.Consumer<String> commands) {
         Thread stdin = new Thread(() -> {
             try {
-                InputStream in = System.in;
-                byte[] buffer = new byte[256];
-                while (in.read(buffer) >= 0) {
-                    // the parent writes nothing; we only wait for the pipe to close
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8));
+                String line;
+                while ((line = in.readLine()) != null) {
+                    commands.accept(line.trim());
                 }
             } catch (IOException ignored) {
                 // a broken pipe means the same as end of file

@@ -21,6 +21,7 @@ final class ServerProcess implements AutoCloseable {
     private final OutputStream lifeline;
     private final int port;
     private final int relayPort;
+    private final java.util.concurrent.CountDownLatch oplogEnabled = new java.util.concurrent.CountDownLatch(1);
 
     private ServerProcess(Process process, int port, int relayPort) {
         this.process = process;
@@ -51,7 +52,7 @@ final class ServerProcess implements AutoCloseable {
             if (ready.matches()) {
                 ServerProcess server = new ServerProcess(process, Integer.parseInt(ready.group(1)),
                         Integer.parseInt(ready.group(2)));
-                drain(out, logDir.resolve("server-" + name + ".out"));
+                drain(out, logDir.resolve("server-" + name + ".out"), server.oplogEnabled);
                 return server;
             }
         }
@@ -60,13 +61,17 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Keeps reading the child's stdout so it can never block on a full pipe. */
-    private static void drain(BufferedReader out, Path file) throws IOException {
+    private static void drain(BufferedReader out, Path file, java.util.concurrent.CountDownLatch oplogEnabled)
+            throws IOException {
         PrintStream sink = new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8);
         Thread thread = new Thread(() -> {
             try (sink) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     sink.println(line);
+                    if (line.equals("BENCH-SERVER oplog-enabled")) {
+                        oplogEnabled.countDown();
+                    }
                 }
             } catch (IOException ignored) {
                 // the child has gone
@@ -74,6 +79,15 @@ final class ServerProcess implements AutoCloseable {
         }, "server-stdout");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Switches the server's oplog on now (the data already loaded is not in it) and waits for it to say so. */
+    void enableOplog() throws IOException, InterruptedException {
+        lifeline.write("enable-oplog\n".getBytes(StandardCharsets.UTF_8));
+        lifeline.flush();
+        if (!oplogEnabled.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server did not switch its oplog on");
+        }
     }
 
     long pid() {
