@@ -22,8 +22,19 @@ final class JettyJsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        int status = clientFacing(code);
+        response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, body(code), callback);
+        response.write(true, body(status), callback);
+    }
+
+    /**
+     * A request line naming an HTTP version Jetty does not speak ({@code HTTP/1.2}, {@code HTTP/9}) is
+     * the client's mistake, answered 400 rather than Jetty's 505: no response of this service at or
+     * above 500 may stem from what a client sent, so a 5xx always means a fault on our side.
+     */
+    static int clientFacing(int code) {
+        return code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : code;
     }
 
     @Override

@@ -20,9 +20,11 @@ import java.util.Set;
  */
 final class SyncRequestParser {
     private static final Set<String> FIELDS = Set.of("force", "include", "exclude", "dropMissing", "verify", "mode");
-    // Strict: '{"force":false} {"force":true}' or '{} garbage' is a bad request, not a run.
+    // Strict: '{"force":false} {"force":true}', '{} garbage' or '{"force":false,"force":true}' is a bad
+    // request, not a run: which of two values counts must never be a parser's guess.
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private SyncRequestParser() {
     }

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Reliability cases 2, 4 and 5 (shared/design/reliability.md): the API reaches both MongoDB
+ * Reliability cases 1, 2, 4 and 5 (shared/design/reliability.md): the API reaches both MongoDB
  * servers through netcrusher TCP proxies, which cut, freeze or black-hole its connections mid-run.
  * The test looks at both servers directly, past the proxies.
  */
@@ -88,6 +88,90 @@ class NetworkFaultIT {
         NetworkFaultApi api = NetworkFaultApi.start(mongo, settings, listener);
         resources.add(api);
         return api;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Case 1: the source connection is cut at about half of the bytes a run reads.
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Meters the bytes the source sends the API once armed; at {@code threshold} it cuts every
+     * connection, and from then on swallows every byte of every connection, old or new, so the
+     * driver's reconnects and the scan's resume find the source gone for good.
+     */
+    private static final class ByteCutter implements NetworkFaultProxy.Watcher {
+        private final NetworkFaultProxy proxy;
+        private final long threshold;
+        private final AtomicLong bytes = new AtomicLong();
+        private final AtomicBoolean armed = new AtomicBoolean();
+        private final AtomicBoolean cut = new AtomicBoolean();
+        private volatile long bytesAtCut = -1;
+
+        ByteCutter(NetworkFaultProxy proxy, long threshold) {
+            this.proxy = proxy;
+            this.threshold = threshold;
+        }
+
+        void arm() {
+            armed.set(true);
+        }
+
+        @Override
+        public boolean swallow(InetSocketAddress connection, NetworkFaultProxy.Direction direction, String chunk) {
+            if (cut.get()) {
+                return true;
+            }
+            if (!armed.get() || direction != NetworkFaultProxy.Direction.SERVER_TO_CLIENT) {
+                return false;
+            }
+            long seen = bytes.addAndGet(chunk.length());
+            if (seen >= threshold && cut.compareAndSet(false, true)) {
+                bytesAtCut = seen;
+                proxy.cutAllConnectionsSoon();
+                return true;
+            }
+            return false;
+        }
+
+        long bytesAtCut() {
+            return bytesAtCut;
+        }
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void cuttingTheSourceAtHalfOfTheBytesFailsTheRunAndLeavesTheStandbyAsItWas() throws Exception {
+        TestMongo mongo = mongo();
+        SourceData.seed(mongo.sourceDb(), 500, 500);
+        SyncSettings settings = TestApi.testSettings().withMongoTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), 1)
+                .withWait(Duration.ofMillis(500));
+        NetworkFaultApi api = api(mongo, settings, ProgressListener.NONE);
+        SyncResult g1Run = api.syncAndAwait(Duration.ofSeconds(60));
+        assertThat(g1Run.status()).as(g1Run.error()).isEqualTo(SyncStatus.COMPLETED);
+        MongoSnapshot g1 = standby(mongo.targetDb());
+        addOrders(mongo.sourceDb(), 1_000_000, 20_000);
+        long sourceBytes = 0;
+        for (String name : mongo.sourceDb().listCollectionNames()) {
+            sourceBytes += mongo.sourceDb().runCommand(new Document("collStats", name)).get("size", Number.class).longValue();
+        }
+        ByteCutter cutter = new ByteCutter(api.sourceProxy(), sourceBytes / 2);
+        api.sourceProxy().watch(cutter);
+        cutter.arm();
+
+        SyncResult run = api.syncAndAwait(Duration.ofSeconds(120));
+
+        MongoSnapshot standbyAfter = standby(mongo.targetDb());
+        List<String> stagingLeft = stagingOn(mongo.targetDb());
+        long docsLost = g1.documentCount() - standbyAfter.documentCount();
+        System.out.println("case=source-cut-proxy cutAtBytes=" + cutter.bytesAtCut() + " sourceBytes=" + sourceBytes
+                + " cutAtPercent=" + Math.round(cutter.bytesAtCut() * 100.0 / sourceBytes) + " status=" + run.status().json()
+                + " docsLost=" + docsLost + " stagingLeft=" + stagingLeft.size() + " standbyUntouched=" + standbyAfter.equals(g1)
+                + " error=\"" + run.error() + "\"");
+        assertThat(cutter.bytesAtCut()).as("the cut happened").isPositive();
+        assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(run.error()).containsAnyOf("copy of collection", "MongoDB error");
+        assertThat(standbyAfter).as("the standby, every collection byte for byte").isEqualTo(g1);
+        assertThat(stagingLeft).as("staging left on the reachable target").isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------
