@@ -18,6 +18,9 @@ import org.eclipse.jetty.util.Callback;
  * the status's standard phrase, never text the client sent.
  */
 final class JettyJsonErrorHandler extends ErrorHandler {
+    private static final ByteBuffer UNSUPPORTED_VERSION = ByteBuffer.wrap(
+            "{\"error\":\"unsupported HTTP version; use HTTP/1.1\",\"status\":400}".getBytes(StandardCharsets.UTF_8))
+            .asReadOnlyBuffer();
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
@@ -25,7 +28,8 @@ final class JettyJsonErrorHandler extends ErrorHandler {
         int status = clientFacing(code);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, body(status), callback);
+        response.write(true, code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? UNSUPPORTED_VERSION.duplicate() : body(status),
+                callback);
     }
 
     /**
