@@ -62,8 +62,14 @@ final class DeltaApplier {
         StreamDelta delta = new StreamDelta(settings.batchDocuments(), settings.batchBytes(), progress);
         StreamDelta.PositionSink sink = position -> ledger.save(plan.name(), position.toJson(), runId);
         StreamDelta.Result applied;
+        IndexReconciler.dropStale(from, target, plan.name());
         try {
             applied = delta.apply(plan.name(), from, to, choice.position(), runStart.ceiling(), sink);
+        } catch (SyncFailedException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            return uniqueConflict(plan, e);
         } catch (StreamDelta.Unresumable e) {
             LOG.warn("event=delta.stream_unusable collection={} reason=\"{}\"", plan.name(), e.getMessage());
             return Applied.fallBackTo(MethodChoice.fallback(mode, plan, "its change stream could not resume ("
@@ -80,7 +86,18 @@ final class DeltaApplier {
         long bytes = applied.bytes();
         if (!converged(from, to, indexes)) {
             // Writes on the source during the run are the likely cause: catch up once more, then judge.
-            StreamDelta.Result more = delta.apply(plan.name(), from, to, currentPosition(plan), null, sink);
+            StreamDelta.Result more;
+            try {
+                more = delta.apply(plan.name(), from, to, currentPosition(plan), null, sink);
+            } catch (StreamDelta.Unresumable e) {
+                return Applied.fallBackTo(MethodChoice.fallback(mode, plan, "its change stream could not continue ("
+                        + FailureMessages.describe(e.getCause()) + ")"));
+            } catch (SyncFailedException e) {
+                if (!isDuplicateKey(e)) {
+                    throw e;
+                }
+                return uniqueConflict(plan, e);
+            }
             upserts += more.upserts();
             deletes += more.deletes();
             bytes += more.bytes();
@@ -104,10 +121,19 @@ final class DeltaApplier {
         // Taken before the scan, so the next run can replay from here by change stream if the source has one.
         Optional<StreamPosition> next = ChangeStreams.positionBeforeCopy(from, ClusterClock.now(source));
         DigestDelta.Result applied;
+        IndexReconciler.dropStale(from, target, plan.name());
         try {
             applied = new DigestDelta(settings.batchDocuments(), settings.batchBytes(), settings.maxCursorResumes(), progress)
                     .apply(plan, from, to);
+        } catch (SyncFailedException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            return uniqueConflict(plan, e);
         } catch (DigestDelta.OrderMismatch e) {
+            // Deletes may already have been applied on a wrong order: until the copy is swapped in,
+            // this collection is no complete copy, and the next run must copy it if this one fails.
+            ledger.forget(plan.name());
             LOG.warn("event=delta.digest_unusable collection={} reason=\"{}\"", plan.name(), e.getMessage());
             return Applied.fallBackTo(new MethodChoice(CollectionResult.COPY, "its contents could not be compared ("
                     + e.getMessage() + "); copied in full instead", null));
@@ -130,6 +156,35 @@ final class DeltaApplier {
         return Applied.done(new CollectionResult(plan.name(), plan.kind().json(), CollectionResult.DIGEST, choice.reason(),
                 applied.upserts(), applied.deletes(), applied.bytes(), indexes.size(), elapsedMs(started), true,
                 settings.verify().json()));
+    }
+
+    /**
+     * A unique secondary index refused a delta write (two documents traded a unique value, or one
+     * took over a deleted one's): replayed, the same writes would fail the same way, so the
+     * collection is copied in full instead, through staging, where no intermediate state exists.
+     */
+    private Applied uniqueConflict(CollectionPlan plan, SyncFailedException e) {
+        ledger.forget(plan.name());
+        LOG.warn("event=delta.unique_conflict collection={} reason=\"{}\"", plan.name(), e.getMessage());
+        return Applied.fallBackTo(new MethodChoice(CollectionResult.COPY,
+                "a unique index refused a delta write; copied in full instead", null));
+    }
+
+    /** Duplicate key (E11000) from a single or bulk write, anywhere in the cause chain. */
+    static boolean isDuplicateKey(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.mongodb.MongoBulkWriteException bulk
+                    && bulk.getWriteErrors().stream().anyMatch(write -> write.getCode() == 11000)) {
+                return true;
+            }
+            if (cause instanceof com.mongodb.MongoWriteException write && write.getError().getCode() == 11000) {
+                return true;
+            }
+            if (cause instanceof com.mongodb.MongoCommandException command && command.getErrorCode() == 11000) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The position the ledger holds now (saved by the drain just done). */

@@ -120,8 +120,8 @@ final class DigestDelta {
                 delete(headId);
                 advance();
             }
-            flushUpserts();
             flushDeletes();
+            flushUpserts();
         }
 
         void advance() throws InterruptedException {
@@ -164,6 +164,9 @@ final class DigestDelta {
             if (upsertBatch.isEmpty()) {
                 return;
             }
+            // Deletes first: a document that replaced a vanished one may carry its unique key (a
+            // re-registered e-mail address); the upsert would conflict with the row still there.
+            flushDeletes();
             try {
                 target.bulkWrite(upsertBatch, UNORDERED);
             } catch (MongoException e) {

@@ -17,6 +17,22 @@ final class IndexReconciler {
     private IndexReconciler() {
     }
 
+    /**
+     * Before a delta's writes: drops the standby indexes the source no longer has or has changed, so
+     * a dropped unique index on the source cannot make the standby refuse the source's documents.
+     */
+    static void dropStale(MongoCollection<?> source, MongoDatabase target, String collection) {
+        Map<String, BsonDocument> wanted = byName(IndexSpecs.read(source));
+        MongoCollection<BsonDocument> standby = target.getCollection(collection, BsonDocument.class);
+        for (BsonDocument existing : IndexSpecs.read(standby)) {
+            String name = existing.getString("name").getValue();
+            BsonDocument spec = wanted.get(name);
+            if (spec == null || !IndexSpecs.differences(List.of(spec), List.of(existing)).isEmpty()) {
+                standby.dropIndex(name);
+            }
+        }
+    }
+
     static List<BsonDocument> reconcile(MongoCollection<?> source, MongoDatabase target, String collection) {
         List<BsonDocument> wanted = IndexSpecs.read(source);
         MongoCollection<BsonDocument> standby = target.getCollection(collection, BsonDocument.class);

@@ -43,9 +43,11 @@ final class PrefetchingReader implements AutoCloseable {
                 queue.put(batch);
             }
         } catch (InterruptedException e) {
-            return; // closed by the reader's owner
+            return; // closed by the reader's owner, who no longer reads
         } catch (RuntimeException e) {
             failure = e;
+        } catch (Error e) {
+            failure = new IllegalStateException("reading ahead failed: " + e, e);
         }
         try {
             queue.put(END);
@@ -62,6 +64,9 @@ final class PrefetchingReader implements AutoCloseable {
             }
             List<RawBsonDocument> batch = queue.poll(1, TimeUnit.SECONDS);
             if (batch == null) {
+                if (!thread.isAlive() && queue.isEmpty()) {
+                    throw failure != null ? failure : new IllegalStateException("the read-ahead thread ended without a result");
+                }
                 continue;
             }
             if (batch == END) {
@@ -76,8 +81,14 @@ final class PrefetchingReader implements AutoCloseable {
         return current.next();
     }
 
+    /** Stops the read-ahead thread and waits (bounded) for it, so its cursor is closed when this returns. */
     @Override
     public void close() {
         thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

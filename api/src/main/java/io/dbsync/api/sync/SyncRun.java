@@ -44,7 +44,9 @@ final class SyncRun {
     private final String runId;
 
     SyncRun(MongoDatabase source, MongoDatabase target, SyncSettings settings, String runId, StandbyLedger ledger) {
-        this.source = source;
+        // Positions and scans from the same node: a stream position taken on one secondary and a scan
+        // served by a lagging other one would skip the changes in between.
+        this.source = source.withReadPreference(com.mongodb.ReadPreference.primary());
         this.target = target;
         this.settings = settings;
         this.staging = new StagingArea(target, StagingNames.runTag(runId));
