@@ -14,27 +14,18 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import io.dbsync.api.Application;
-import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.sync.ProgressListener;
-import io.dbsync.api.users.UserAdmin;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonObjectId;
@@ -126,13 +117,13 @@ public final class ChurnBench {
                 target.uri(targetDb), targetDb);
         try (Application app = Application.start(config, ProgressListener.NONE);
              MongoClient client = MongoClients.create(source.uri("churn"))) {
-            Api api = new Api(app);
+            BenchApi api = new BenchApi(app);
             MongoDatabase sourceDb = client.getDatabase("churn");
-            JsonNode first = api.sync("{\"mode\":\"auto\"}");
+            JsonNode first = sync(api, "{\"mode\":\"auto\"}");
             out.put("firstRun", Map.of("mode", first.path("mode").asText(), "seconds", first.path("durationMs").asDouble() / 1000));
             List<Double> full = new ArrayList<>();
             for (int i = 0; i < repeat; i++) {
-                full.add(api.sync("{\"mode\":\"full\"}").path("durationMs").asDouble() / 1000);
+                full.add(sync(api, "{\"mode\":\"full\"}").path("durationMs").asDouble() / 1000);
             }
             out.put("fullSyncSamples", full);
             out.put("fullSyncSeconds", Stats.median(full));
@@ -147,7 +138,7 @@ public final class ChurnBench {
                 for (int i = 0; i < repeat; i++) {
                     Churned churned = churn(sourceDb, generator, churn, random, nextInsert, updates);
                     nextInsert = churned.nextInsert();
-                    JsonNode delta = api.sync("{\"mode\":\"delta\"}");
+                    JsonNode delta = sync(api, "{\"mode\":\"delta\"}");
                     if (!"completed".equals(delta.path("status").asText())) {
                         throw new IllegalStateException("delta run did not complete: " + delta);
                     }
@@ -175,6 +166,14 @@ public final class ChurnBench {
             }
         }
         return out;
+    }
+
+    private static JsonNode sync(BenchApi api, String body) throws Exception {
+        HttpResponse<String> response = api.sync(body);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST /syncdb " + body + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     private record Churned(long changed, long nextInsert) {
@@ -282,32 +281,5 @@ public final class ChurnBench {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Object value) {
         return (Map<String, Object>) value;
-    }
-
-    /** The API in this JVM, called over HTTP with a user made for the run. */
-    private static final class Api {
-        private final HttpClient http = HttpClient.newHttpClient();
-        private final String base;
-        private final String authorization;
-
-        Api(Application app) {
-            String user = "churn-" + UUID.randomUUID().toString().substring(0, 8);
-            String password = UUID.randomUUID().toString();
-            new UserAdmin(app.database().jdbi(), new PasswordHasher(ApiConfig.MIN_BCRYPT_COST)).add(user, password);
-            this.base = "http://127.0.0.1:" + app.port();
-            this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-
-        JsonNode sync(String body) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/syncdb"))
-                    .header("Authorization", authorization).header("Content-Type", "application/json")
-                    .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("POST /syncdb " + body + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
-        }
     }
 }

@@ -3,26 +3,19 @@ package io.dbsync.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsync.api.Application;
-import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.users.UserAdmin;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -164,21 +157,12 @@ public final class SyncRunner {
 
     private static List<Run> sync(ApiConfig config, int runs, CpuMeter cpu) throws Exception {
         try (Application app = Application.start(config, ProgressListener.NONE)) {
-            String user = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-            String password = UUID.randomUUID().toString();
-            new UserAdmin(app.database().jdbi(), new PasswordHasher(config.bcryptCost())).add(user, password);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/syncdb"))
-                    .timeout(Duration.ofHours(2))
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build();
+            BenchApi api = new BenchApi(app);
             List<Run> done = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 cpu.begin();
                 long started = System.nanoTime();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = api.sync("{}");
                 double seconds = Stats.seconds(started);
                 cpu.end();
                 JsonNode body = JSON.readTree(response.body());

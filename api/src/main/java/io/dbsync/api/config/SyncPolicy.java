@@ -33,10 +33,6 @@ public record SyncPolicy(List<String> include, List<String> exclude, boolean dro
         return new SyncPolicy(include, exclude, dropMissing, maxShrinkPercent, staleness, mode);
     }
 
-    public SyncPolicy withMode(SyncMode newMode) {
-        return new SyncPolicy(include, exclude, dropMissing, maxShrinkPercent, maxStaleness, newMode);
-    }
-
     public SyncPolicy withFilters(List<String> newInclude, List<String> newExclude, boolean newDropMissing) {
         return new SyncPolicy(newInclude, newExclude, newDropMissing, maxShrinkPercent, maxStaleness, mode);
     }

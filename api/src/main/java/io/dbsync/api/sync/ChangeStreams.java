@@ -64,19 +64,6 @@ final class ChangeStreams {
                 .cursor();
     }
 
-    /** Whether the source opens a change stream on {@code source} at all (from now). */
-    static boolean available(MongoCollection<RawBsonDocument> source) {
-        try (MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor =
-                     source.watch(RawBsonDocument.class).batchSize(1).cursor()) {
-            return true;
-        } catch (MongoException e) {
-            if (isRefusal(e)) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
     /**
      * The server answered and said no (no replica set, history lost, a token it cannot use) — as
      * opposed to a network failure or timeout, which fails the run like any other.

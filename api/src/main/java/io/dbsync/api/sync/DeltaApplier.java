@@ -9,7 +9,9 @@ import io.dbsync.api.runs.StandbyLedger;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
 import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +54,17 @@ final class DeltaApplier {
     Applied apply(CollectionPlan plan, MethodChoice choice, SyncMode mode, ClusterClock.Now runStart)
             throws InterruptedException {
         progress.copying(plan);
-        return choice.method().equals(CollectionResult.STREAM) ? stream(plan, choice, mode, runStart) : digest(plan, choice);
+        try {
+            return choice.method().equals(CollectionResult.STREAM) ? stream(plan, choice, mode, runStart)
+                    : digest(plan, choice);
+        } catch (UniqueIndexConflict e) {
+            // Replayed, the same writes would fail the same way: copied in full instead, through
+            // staging, where no intermediate state exists.
+            ledger.forget(plan.name());
+            LOG.warn("event=delta.unique_conflict collection={} reason=\"{}\"", plan.name(), e.getMessage());
+            return Applied.fallBackTo(new MethodChoice(CollectionResult.COPY,
+                    "a unique index refused a delta write; copied in full instead", null));
+        }
     }
 
     private Applied stream(CollectionPlan plan, MethodChoice choice, SyncMode mode, ClusterClock.Now runStart) {
@@ -60,58 +72,46 @@ final class DeltaApplier {
         MongoCollection<RawBsonDocument> from = source.getCollection(plan.name(), RawBsonDocument.class);
         MongoCollection<RawBsonDocument> to = target.getCollection(plan.name(), RawBsonDocument.class);
         StreamDelta delta = new StreamDelta(settings.batchDocuments(), settings.batchBytes(), progress);
-        StreamDelta.PositionSink sink = position -> ledger.save(plan.name(), position.toJson(), runId);
-        StreamDelta.Result applied;
+        AtomicReference<StreamPosition> reached = new AtomicReference<>(choice.position());
+        StreamDelta.PositionSink sink = position -> {
+            ledger.save(plan.name(), position.toJson(), runId);
+            reached.set(position);
+        };
         IndexReconciler.dropStale(from, target, plan.name());
-        try {
-            applied = delta.apply(plan.name(), from, to, choice.position(), runStart.ceiling(), sink);
-        } catch (SyncFailedException e) {
-            if (!isDuplicateKey(e)) {
-                throw e;
-            }
-            return uniqueConflict(plan, e);
-        } catch (StreamDelta.Unresumable e) {
-            LOG.warn("event=delta.stream_unusable collection={} reason=\"{}\"", plan.name(), e.getMessage());
-            return Applied.fallBackTo(MethodChoice.fallback(mode, plan, "its change stream could not resume ("
-                    + FailureMessages.describe(e.getCause()) + ")"));
-        }
-        if (applied.restartReason() != null) {
-            ledger.forget(plan.name());
-            return Applied.fallBackTo(new MethodChoice(CollectionResult.COPY, applied.restartReason()
-                    + "; copied in full instead", null));
-        }
-        List<BsonDocument> indexes = IndexReconciler.reconcile(from, target, plan.name());
-        long upserts = applied.upserts();
-        long deletes = applied.deletes();
-        long bytes = applied.bytes();
-        if (!converged(from, to, indexes)) {
-            // Writes on the source during the run are the likely cause: catch up once more, then judge.
-            StreamDelta.Result more;
+        StreamDelta.Result total = StreamDelta.Result.NONE;
+        BsonTimestamp ceiling = runStart.ceiling();
+        List<BsonDocument> indexes;
+        for (int pass = 1; ; pass++) {
+            StreamDelta.Result applied;
             try {
-                more = delta.apply(plan.name(), from, to, currentPosition(plan), null, sink);
+                applied = delta.apply(plan.name(), from, to, reached.get(), ceiling, sink);
             } catch (StreamDelta.Unresumable e) {
-                return Applied.fallBackTo(MethodChoice.fallback(mode, plan, "its change stream could not continue ("
+                LOG.warn("event=delta.stream_unusable collection={} reason=\"{}\"", plan.name(), e.getMessage());
+                return Applied.fallBackTo(MethodChoice.fallback(mode, plan, "its change stream could not resume ("
                         + FailureMessages.describe(e.getCause()) + ")"));
-            } catch (SyncFailedException e) {
-                if (!isDuplicateKey(e)) {
-                    throw e;
-                }
-                return uniqueConflict(plan, e);
             }
-            upserts += more.upserts();
-            deletes += more.deletes();
-            bytes += more.bytes();
-            if (more.restartReason() != null) {
+            total = total.plus(applied);
+            if (applied.restartReason() != null) {
                 ledger.forget(plan.name());
-                return Applied.fallBackTo(new MethodChoice(CollectionResult.COPY, more.restartReason()
+                return Applied.fallBackTo(new MethodChoice(CollectionResult.COPY, applied.restartReason()
                         + "; copied in full instead", null));
             }
-            requireConverged(plan.name(), from, to, indexes);
+            indexes = IndexReconciler.reconcile(from, target, plan.name());
+            Optional<String> mismatch = mismatch(plan.name(), from, to, indexes);
+            if (mismatch.isEmpty()) {
+                break;
+            }
+            if (pass == 2) {
+                throw new VerificationException(mismatch.get());
+            }
+            // Writes on the source during the run are the likely cause: catch up to the present once more, then judge.
+            ceiling = null;
         }
         LOG.info("event=delta.applied collection={} method=stream events={} upserts={} deletes={}", plan.name(),
-                applied.events(), upserts, deletes);
+                total.events(), total.upserts(), total.deletes());
         return Applied.done(new CollectionResult(plan.name(), plan.kind().json(), CollectionResult.STREAM, choice.reason(),
-                upserts, deletes, bytes, indexes.size(), elapsedMs(started), true, settings.verify().json()));
+                total.upserts(), total.deletes(), total.bytes(), indexes.size(), elapsedMs(started), true,
+                settings.verify().json()));
     }
 
     private Applied digest(CollectionPlan plan, MethodChoice choice) throws InterruptedException {
@@ -125,11 +125,6 @@ final class DeltaApplier {
         try {
             applied = new DigestDelta(settings.batchDocuments(), settings.batchBytes(), settings.maxCursorResumes(), progress)
                     .apply(plan, from, to);
-        } catch (SyncFailedException e) {
-            if (!isDuplicateKey(e)) {
-                throw e;
-            }
-            return uniqueConflict(plan, e);
         } catch (DigestDelta.OrderMismatch e) {
             // Deletes may already have been applied on a wrong order: until the copy is swapped in,
             // this collection is no complete copy, and the next run must copy it if this one fails.
@@ -146,7 +141,9 @@ final class DeltaApplier {
             throw new VerificationException("collection '" + plan.name() + "' did not verify after the delta: the source"
                     + " scan read " + applied.scanned() + " documents, the standby holds " + counted);
         }
-        requireSameIndexes(plan.name(), indexes, to);
+        indexMismatch(plan.name(), indexes, to).ifPresent(message -> {
+            throw new VerificationException(message);
+        });
         if (settings.verify() == VerifyMode.DIGEST) {
             Verification.checkDigest(plan.name(), applied.digest(), ContentDigest.of(to, settings.batchDocuments()));
         }
@@ -159,73 +156,35 @@ final class DeltaApplier {
     }
 
     /**
-     * A unique secondary index refused a delta write (two documents traded a unique value, or one
-     * took over a deleted one's): replayed, the same writes would fail the same way, so the
-     * collection is copied in full instead, through staging, where no intermediate state exists.
+     * Why the standby collection is not yet the source's after a stream delta, or empty: counts
+     * (from collection metadata: a counting scan would cost as much as the delta), index specs, and
+     * with {@code digest} the content digests.
      */
-    private Applied uniqueConflict(CollectionPlan plan, SyncFailedException e) {
-        ledger.forget(plan.name());
-        LOG.warn("event=delta.unique_conflict collection={} reason=\"{}\"", plan.name(), e.getMessage());
-        return Applied.fallBackTo(new MethodChoice(CollectionResult.COPY,
-                "a unique index refused a delta write; copied in full instead", null));
-    }
-
-    /** Duplicate key (E11000) from a single or bulk write, anywhere in the cause chain. */
-    static boolean isDuplicateKey(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof com.mongodb.MongoBulkWriteException bulk
-                    && bulk.getWriteErrors().stream().anyMatch(write -> write.getCode() == 11000)) {
-                return true;
-            }
-            if (cause instanceof com.mongodb.MongoWriteException write && write.getError().getCode() == 11000) {
-                return true;
-            }
-            if (cause instanceof com.mongodb.MongoCommandException command && command.getErrorCode() == 11000) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The position the ledger holds now (saved by the drain just done). */
-    private StreamPosition currentPosition(CollectionPlan plan) {
-        StandbyLedger.Entry entry = ledger.entries().get(plan.name());
-        if (entry == null || entry.position() == null) {
-            throw new SyncFailedException("the stream position of '" + plan.name() + "' vanished from the ledger mid-run");
-        }
-        return StreamPosition.parse(entry.position());
-    }
-
-    private boolean converged(MongoCollection<RawBsonDocument> from, MongoCollection<RawBsonDocument> to,
-                              List<BsonDocument> indexes) {
-        if (from.estimatedDocumentCount() != to.estimatedDocumentCount() || !IndexSpecs.differences(indexes, IndexSpecs.read(to)).isEmpty()) {
-            return false;
-        }
-        return settings.verify() != VerifyMode.DIGEST
-                || ContentDigest.of(from, settings.batchDocuments()).equals(ContentDigest.of(to, settings.batchDocuments()));
-    }
-
-    private void requireConverged(String collection, MongoCollection<RawBsonDocument> from,
-                                  MongoCollection<RawBsonDocument> to, List<BsonDocument> indexes) {
+    private Optional<String> mismatch(String collection, MongoCollection<RawBsonDocument> from,
+                                      MongoCollection<RawBsonDocument> to, List<BsonDocument> indexes) {
         long sourceCount = from.estimatedDocumentCount();
         long standbyCount = to.estimatedDocumentCount();
         if (sourceCount != standbyCount) {
-            throw new VerificationException("collection '" + collection + "' did not verify after the delta: the source"
-                    + " holds " + sourceCount + " documents, the standby " + standbyCount + " (the source may be changing"
-                    + " faster than runs catch up; the next run continues from the saved position)");
+            return Optional.of("collection '" + collection + "' did not verify after the delta: the source holds "
+                    + sourceCount + " documents, the standby " + standbyCount + " (the source may be changing faster than"
+                    + " runs catch up; the next run continues from the saved position)");
         }
-        requireSameIndexes(collection, indexes, to);
-        if (settings.verify() == VerifyMode.DIGEST) {
-            Verification.checkDigest(collection, ContentDigest.of(from, settings.batchDocuments()),
-                    ContentDigest.of(to, settings.batchDocuments()));
+        Optional<String> indexDifferences = indexMismatch(collection, indexes, to);
+        if (indexDifferences.isPresent() || settings.verify() != VerifyMode.DIGEST) {
+            return indexDifferences;
         }
+        String sourceDigest = ContentDigest.of(from, settings.batchDocuments());
+        String standbyDigest = ContentDigest.of(to, settings.batchDocuments());
+        return sourceDigest.equals(standbyDigest) ? Optional.empty()
+                : Optional.of("collection '" + collection + "' did not verify after the delta: its content digest ("
+                        + standbyDigest.substring(0, 12) + "…) differs from the source's (" + sourceDigest.substring(0, 12) + "…)");
     }
 
-    private static void requireSameIndexes(String collection, List<BsonDocument> indexes, MongoCollection<RawBsonDocument> to) {
+    private static Optional<String> indexMismatch(String collection, List<BsonDocument> indexes,
+                                                  MongoCollection<RawBsonDocument> to) {
         List<String> differences = IndexSpecs.differences(indexes, IndexSpecs.read(to));
-        if (!differences.isEmpty()) {
-            throw new VerificationException("collection '" + collection + "' did not verify: " + String.join("; ", differences));
-        }
+        return differences.isEmpty() ? Optional.empty()
+                : Optional.of("collection '" + collection + "' did not verify: " + String.join("; ", differences));
     }
 
     private static long elapsedMs(long startedNanos) {

@@ -195,8 +195,7 @@ final class DigestDelta {
 
         private SyncFailedException failed(MongoException e) {
             // Not a MongoException: the source scanner must not take a standby failure for a lost cursor.
-            return new SyncFailedException("applying the difference to standby collection '" + collection + "' failed: "
-                    + FailureMessages.describe(e), e);
+            return UniqueIndexConflict.of(collection, e);
         }
     }
 }

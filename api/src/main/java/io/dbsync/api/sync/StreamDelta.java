@@ -39,6 +39,16 @@ final class StreamDelta {
      *                      must be copied in full; the changes before it were applied
      */
     record Result(long events, long upserts, long deletes, long bytes, String restartReason) {
+        static final Result NONE = new Result(0, 0, 0, 0, null);
+
+        Result plus(Result more) {
+            return new Result(events + more.events, upserts + more.upserts, deletes + more.deletes, bytes + more.bytes,
+                    more.restartReason != null ? more.restartReason : restartReason);
+        }
+
+        Result restartedBecause(String reason) {
+            return new Result(events, upserts, deletes, bytes, reason);
+        }
     }
 
     private final int batchDocuments;
@@ -53,29 +63,21 @@ final class StreamDelta {
 
     Result apply(String collection, MongoCollection<RawBsonDocument> source, MongoCollection<RawBsonDocument> target,
                  StreamPosition from, BsonTimestamp ceiling, PositionSink sink) {
-        long events = 0;
-        long upserts = 0;
-        long deletes = 0;
-        long bytes = 0;
+        Result total = Result.NONE;
         ChangeBatch batch = new ChangeBatch(batchDocuments, batchBytes);
-        MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor = openOrExplain(collection, source, from);
-        try (cursor) {
+        try (MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor = openOrExplain(collection, source, from)) {
             while (true) {
                 ChangeStreamDocument<RawBsonDocument> event = next(collection, cursor);
                 if (event == null || after(event, ceiling)) {
                     // Caught up, or past the run's start: write what is pending and stop. A caught-up
                     // cursor's own token (the server's post-batch token) is as safe as the last event's.
                     BsonDocument caughtUp = event == null ? cursor.getResumeToken() : null;
-                    Written written = write(collection, target, batch, sink, caughtUp);
-                    return new Result(events + written.events, upserts + written.upserts, deletes + written.deletes,
-                            bytes + written.bytes, null);
+                    return total.plus(write(collection, target, batch, sink, caughtUp));
                 }
                 ChangeEvent change = ChangeEvent.of(event, collection);
                 if (change instanceof ChangeEvent.Restart restart) {
-                    Written written = write(collection, target, batch, sink, null);
                     LOG.info("event=delta.restart collection={} reason=\"{}\"", collection, restart.reason());
-                    return new Result(events + written.events, upserts + written.upserts, deletes + written.deletes,
-                            bytes + written.bytes, restart.reason());
+                    return total.plus(write(collection, target, batch, sink, null)).restartedBecause(restart.reason());
                 }
                 if (change instanceof ChangeEvent.Ignore) {
                     batch.skip(event.getResumeToken());
@@ -83,34 +85,24 @@ final class StreamDelta {
                     batch.add(change, event.getResumeToken());
                 }
                 if (batch.isFull()) {
-                    Written written = write(collection, target, batch, sink, null);
-                    events += written.events;
-                    upserts += written.upserts;
-                    deletes += written.deletes;
-                    bytes += written.bytes;
+                    total = total.plus(write(collection, target, batch, sink, null));
                 }
             }
         }
     }
 
-    private record Written(long events, long upserts, long deletes, long bytes) {
-    }
-
     /** Writes the batch, then saves the position after it (or {@code caughtUp}, the cursor's token). */
-    private Written write(String collection, MongoCollection<RawBsonDocument> target, ChangeBatch batch,
-                          PositionSink sink, BsonDocument caughtUp) {
-        Written written = new Written(batch.events(), batch.upserts(), batch.deletes(), batch.upsertBytes());
-        if (!batch.isEmpty()) {
-            var writes = batch.writes();
-            if (!writes.isEmpty()) {
-                try {
-                    target.bulkWrite(writes, UNORDERED);
-                } catch (MongoException e) {
-                    throw new SyncFailedException("applying changes to standby collection '" + collection + "' failed: "
-                            + FailureMessages.describe(e), e);
-                }
-                progress.batchWritten(collection, writes.size(), batch.upsertBytes());
+    private Result write(String collection, MongoCollection<RawBsonDocument> target, ChangeBatch batch,
+                         PositionSink sink, BsonDocument caughtUp) {
+        Result written = new Result(batch.events(), batch.upserts(), batch.deletes(), batch.upsertBytes(), null);
+        var writes = batch.writes();
+        if (!writes.isEmpty()) {
+            try {
+                target.bulkWrite(writes, UNORDERED);
+            } catch (MongoException e) {
+                throw UniqueIndexConflict.of(collection, e);
             }
+            progress.batchWritten(collection, writes.size(), batch.upsertBytes());
         }
         BsonDocument token = caughtUp != null ? caughtUp : batch.lastToken();
         if (token != null) {
@@ -124,10 +116,10 @@ final class StreamDelta {
         return ceiling != null && event.getClusterTime() != null && event.getClusterTime().compareTo(ceiling) > 0;
     }
 
-    private static MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> openOrExplain(
+    private MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> openOrExplain(
             String collection, MongoCollection<RawBsonDocument> source, StreamPosition from) {
         try {
-            return ChangeStreams.open(source, from, 1000);
+            return ChangeStreams.open(source, from, batchDocuments);
         } catch (MongoException e) {
             if (ChangeStreams.isRefusal(e)) {
                 throw new Unresumable("the change stream of '" + collection + "' could not resume: "

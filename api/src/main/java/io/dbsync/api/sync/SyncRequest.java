@@ -21,9 +21,4 @@ public record SyncRequest(String triggeredBy, boolean force, Optional<List<Strin
         return new SyncRequest(triggeredBy, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
-
-    /** The same request with {@code newMode} for this run. */
-    public SyncRequest withMode(SyncMode newMode) {
-        return new SyncRequest(triggeredBy, force, include, exclude, dropMissing, verify, Optional.of(newMode));
-    }
 }

@@ -4,25 +4,17 @@ import com.mongodb.client.MongoDatabase;
 import io.dbsync.api.config.SyncMode;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.runs.StandbyLedger;
-import org.bson.RawBsonDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
-import java.util.Set;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +31,7 @@ final class SyncRun {
     private final MongoDatabase source;
     private final MongoDatabase target;
     private final SyncSettings settings;
-    private final StagingArea staging;
+    private final StagedCopy stagedCopy;
     private final StandbyLedger ledger;
     private final String runId;
 
@@ -49,7 +41,7 @@ final class SyncRun {
         this.source = source.withReadPreference(com.mongodb.ReadPreference.primary());
         this.target = target;
         this.settings = settings;
-        this.staging = new StagingArea(target, StagingNames.runTag(runId));
+        this.stagedCopy = new StagedCopy(this.source, target, ledger, runId);
         this.ledger = ledger;
         this.runId = runId;
     }
@@ -84,10 +76,7 @@ final class SyncRun {
             refuseIf(guard.refusal(!everything.isEmpty(), estimates, standbyCounts()));
         }
 
-        List<String> leftovers = staging.dropAll();
-        if (!leftovers.isEmpty()) {
-            LOG.info("event=staging.leftovers_dropped collections={}", leftovers);
-        }
+        stagedCopy.dropLeftovers();
         ClusterClock.Now startedAt = ClusterClock.now(source);
         Map<String, StandbyLedger.Entry> entries = options.mode() == SyncMode.FULL ? Map.of() : ledger.entries();
         Set<String> onStandby = new HashSet<>(target.listCollectionNames().into(new ArrayList<>()));
@@ -98,18 +87,28 @@ final class SyncRun {
         }
         SyncSettings runSettings = settings.withVerify(options.verify());
 
+        // Staged copies check what they staged, against the standby as it is now, and the lock.
+        Consumer<List<CollectionResult>> beforeSwap = staged -> {
+            if (!options.force()) {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                staged.forEach(result -> counts.put(result.name(), result.documents()));
+                dropsAsShrinks(options, everything, counts);
+                refuseIf(guard.refusal(!everything.isEmpty(), counts, standbyCounts()));
+            }
+            requireLock(lockStillHeld, "before the swap");
+        };
         Map<String, CollectionResult> results = new LinkedHashMap<>();
         List<CollectionPlan> firstCopies = collections.stream()
                 .filter(plan -> choices.get(plan.name()).method().equals(CollectionResult.COPY)).toList();
-        copyAndSwap(firstCopies, choices, progress, options, everything, guard, lockStillHeld, runSettings, startedAt)
+        stagedCopy.copyAndSwap(firstCopies, choices, progress, runSettings, startedAt, beforeSwap)
                 .forEach(result -> results.put(result.name(), result));
 
         List<CollectionPlan> deltaPlans = collections.stream()
                 .filter(plan -> !choices.get(plan.name()).method().equals(CollectionResult.COPY)).toList();
-        DeltaApplier deltas = new DeltaApplier(source, target, runSettings, progress, ledger, runId);
+        DeltaPhase deltas = new DeltaPhase(new DeltaApplier(source, target, runSettings, progress, ledger, runId),
+                options.mode(), startedAt, lockStillHeld);
         List<CollectionPlan> secondCopies = new ArrayList<>();
-        for (DeltaOutcome outcome : applyDeltas(deltaPlans, choices, deltas, options.mode(), startedAt, lockStillHeld,
-                runSettings)) {
+        for (DeltaPhase.Outcome outcome : deltas.applyAll(deltaPlans, choices, runSettings)) {
             if (outcome.result() != null) {
                 results.put(outcome.plan().name(), outcome.result());
                 progress.collectionDone(outcome.plan().name());
@@ -118,8 +117,8 @@ final class SyncRun {
                 secondCopies.add(outcome.plan());
             }
         }
-        copyAndSwap(secondCopies, choices, progress, options, everything, guard, lockStillHeld, runSettings,
-                ClusterClock.now(source)).forEach(result -> results.put(result.name(), result));
+        stagedCopy.copyAndSwap(secondCopies, choices, progress, runSettings, ClusterClock.now(source), beforeSwap)
+                .forEach(result -> results.put(result.name(), result));
 
         try {
             new ViewWriter(target).writeAll(views);
@@ -152,115 +151,7 @@ final class SyncRun {
         return new Outcome(mode, reason, all, missing, List.of());
     }
 
-    /**
-     * Copies {@code plans} into staging, checks the staged counts against the guard and the lock,
-     * swaps them in, and records each in the ledger with the stream position taken before its copy.
-     */
-    private List<CollectionResult> copyAndSwap(List<CollectionPlan> plans, Map<String, MethodChoice> choices,
-                                               RunProgress progress, RunOptions options, List<CollectionPlan> everything,
-                                               DeletionGuard guard, BooleanSupplier lockStillHeld, SyncSettings runSettings,
-                                               ClusterClock.Now now) throws InterruptedException {
-        if (plans.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Optional<StreamPosition>> positions = new LinkedHashMap<>();
-        List<CollectionResult> results;
-        try {
-            for (CollectionPlan plan : plans) {
-                positions.put(plan.name(), ChangeStreams.positionBeforeCopy(
-                        source.getCollection(plan.name(), RawBsonDocument.class), now));
-            }
-            results = copyAll(plans, progress, runSettings);
-            if (!options.force()) {
-                // Authoritative: what was actually staged, against the standby as it is now.
-                Map<String, Long> staged = new LinkedHashMap<>();
-                results.forEach(result -> staged.put(result.name(), result.documents()));
-                dropsAsShrinks(options, everything, staged);
-                refuseIf(guard.refusal(!everything.isEmpty(), staged, standbyCounts()));
-            }
-            requireLock(lockStillHeld, "before the swap");
-        } catch (RuntimeException | InterruptedException e) {
-            dropStagingQuietly(staging);
-            throw e;
-        }
-        try {
-            new Swapper(target, staging).swapAll(plans);
-        } finally {
-            // After a failed swap the collections not yet swapped must not hold the storage.
-            dropStagingQuietly(staging);
-        }
-        List<CollectionResult> withReasons = new ArrayList<>();
-        for (CollectionResult result : results) {
-            ledger.save(result.name(), positions.get(result.name()).map(StreamPosition::toJson).orElse(null), runId);
-            withReasons.add(result.withReason(choices.get(result.name()).reason()));
-        }
-        return withReasons;
-    }
-
-    /** A delta's end: the collection's result, or the full copy it falls back to. */
-    private record DeltaOutcome(CollectionPlan plan, CollectionResult result, MethodChoice copyChoice) {
-    }
-
-    /**
-     * Applies the deltas, {@code parallelCollections} at a time. A collection whose stream cannot be
-     * used gets its fallback at once (a content comparison is tried in place; a copy is left for the
-     * second staged pass). The first failure stops the others.
-     */
-    private List<DeltaOutcome> applyDeltas(List<CollectionPlan> plans, Map<String, MethodChoice> choices, DeltaApplier deltas,
-                                           SyncMode mode, ClusterClock.Now startedAt, BooleanSupplier lockStillHeld,
-                                           SyncSettings runSettings) throws InterruptedException {
-        if (plans.isEmpty()) {
-            return List.of();
-        }
-        int parallel = Math.max(1, Math.min(runSettings.parallelCollections(), plans.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, named("dbsync-delta"));
-        try {
-            CompletionService<DeltaOutcome> completion = new ExecutorCompletionService<>(pool);
-            List<Future<DeltaOutcome>> futures = new ArrayList<>();
-            for (CollectionPlan plan : plans) {
-                futures.add(completion.submit(() -> applyOne(plan, choices.get(plan.name()), deltas, mode, startedAt,
-                        lockStillHeld)));
-            }
-            List<DeltaOutcome> outcomes = new ArrayList<>();
-            try {
-                for (int i = 0; i < plans.size(); i++) {
-                    outcomes.add(unwrap(completion.take()));
-                }
-            } finally {
-                futures.forEach(future -> future.cancel(true));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-            awaitStopped(pool, runSettings);
-        }
-    }
-
-    private static DeltaOutcome applyOne(CollectionPlan plan, MethodChoice choice, DeltaApplier deltas, SyncMode mode,
-                                         ClusterClock.Now startedAt, BooleanSupplier lockStillHeld) throws InterruptedException {
-        MethodChoice current = choice;
-        // At most two attempts: a stream, then the content comparison it may fall back to.
-        for (int attempt = 0; attempt < 2 && !current.method().equals(CollectionResult.COPY); attempt++) {
-            requireLock(lockStillHeld, "before applying a delta to '" + plan.name() + "'");
-            DeltaApplier.Applied applied;
-            try {
-                applied = deltas.apply(plan, current, mode, startedAt);
-            } catch (SyncFailedException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new SyncFailedException("delta of collection '" + plan.name() + "' failed: "
-                        + FailureMessages.describe(e), e);
-            }
-            if (applied.result() != null) {
-                return new DeltaOutcome(plan, applied.result(), null);
-            }
-            current = applied.nextChoice();
-        }
-        return new DeltaOutcome(plan, null, current.method().equals(CollectionResult.COPY) ? current
-                : new MethodChoice(CollectionResult.COPY, current.reason(), null));
-    }
-
-    private static void requireLock(BooleanSupplier lockStillHeld, String when) {
+    static void requireLock(BooleanSupplier lockStillHeld, String when) {
         if (!lockStillHeld.getAsBoolean()) {
             throw new SyncFailedException("the run lost its lock " + when + " (its PostgreSQL session ended); "
                     + "it stopped without writing further");
@@ -293,76 +184,6 @@ final class SyncRun {
         return counts;
     }
 
-    private List<CollectionResult> copyAll(List<CollectionPlan> plans, RunProgress progress, SyncSettings runSettings)
-            throws InterruptedException {
-        int parallel = Math.max(1, Math.min(runSettings.parallelCollections(), plans.size()));
-        ExecutorService collectionPool = Executors.newFixedThreadPool(parallel, named("dbsync-copy"));
-        ExecutorService writerPool = Executors.newFixedThreadPool(parallel * runSettings.writersPerCollection(), named("dbsync-write"));
-        try {
-            CollectionCopier copier = new CollectionCopier(source, target, runSettings, writerPool, progress, staging);
-            CompletionService<CollectionResult> completion = new ExecutorCompletionService<>(collectionPool);
-            List<Future<CollectionResult>> futures = new ArrayList<>();
-            for (CollectionPlan plan : plans) {
-                futures.add(completion.submit(() -> copyNamingFailures(copier, plan)));
-            }
-            List<CollectionResult> results = new ArrayList<>();
-            try {
-                for (int i = 0; i < plans.size(); i++) {
-                    CollectionResult result = unwrap(completion.take());
-                    results.add(result);
-                    progress.collectionDone(result.name());
-                    LOG.info("event=collection.staged collection={} documents={} bytes={} indexes={} durationMs={}",
-                            result.name(), result.documents(), result.bytes(), result.indexes(), result.durationMs());
-                }
-            } finally {
-                // Fail fast: the first failure stops the other copies.
-                futures.forEach(future -> future.cancel(true));
-            }
-            return results;
-        } finally {
-            collectionPool.shutdownNow();
-            writerPool.shutdownNow();
-            // Cleanup must come after the last copy thread: one still inside a create or insert
-            // would otherwise make a staging collection after it was dropped.
-            awaitStopped(collectionPool, runSettings);
-            awaitStopped(writerPool, runSettings);
-        }
-    }
-
-    private static void awaitStopped(ExecutorService pool, SyncSettings runSettings) throws InterruptedException {
-        long boundMs = runSettings.mongoReadTimeout().toMillis() + runSettings.mongoTimeout().toMillis();
-        if (!pool.awaitTermination(boundMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            LOG.warn("event=copy.threads_still_running afterMs={}", boundMs);
-        }
-    }
-
-    /** Every failure message names the collection it is about. */
-    private static CollectionResult copyNamingFailures(CollectionCopier copier, CollectionPlan plan) throws InterruptedException {
-        try {
-            return copier.copy(plan);
-        } catch (SyncFailedException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new SyncFailedException("copy of collection '" + plan.name() + "' failed: "
-                    + FailureMessages.describe(e), e);
-        }
-    }
-
-    private static <T> T unwrap(Future<T> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SyncFailedException failed) {
-                throw failed;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new SyncFailedException("a collection copy failed", cause);
-        }
-    }
-
     /** Standby collections the source no longer has (whatever the filters say: they are not missing). */
     private List<String> missingOnSource(List<CollectionPlan> plans) {
         Set<String> onSource = new HashSet<>();
@@ -375,26 +196,5 @@ final class SyncRun {
         }
         kept.sort(String::compareTo);
         return kept;
-    }
-
-    private static void dropStagingQuietly(StagingArea staging) {
-        try {
-            List<String> dropped = staging.dropOwn();
-            if (!dropped.isEmpty()) {
-                LOG.info("event=staging.dropped collections={}", dropped);
-            }
-        } catch (RuntimeException e) {
-            // The target may be the thing that failed; the next run drops leftovers before it starts.
-            LOG.warn("event=staging.drop_failed reason={}", e.getClass().getSimpleName());
-        }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -94,50 +94,6 @@ class NetworkFaultIT {
     // Case 1: the source connection is cut at about half of the bytes a run reads.
     // ---------------------------------------------------------------------------------------------
 
-    /**
-     * Meters the bytes the source sends the API once armed; at {@code threshold} it cuts every
-     * connection, and from then on swallows every byte of every connection, old or new, so the
-     * driver's reconnects and the scan's resume find the source gone for good.
-     */
-    private static final class ByteCutter implements NetworkFaultProxy.Watcher {
-        private final NetworkFaultProxy proxy;
-        private final long threshold;
-        private final AtomicLong bytes = new AtomicLong();
-        private final AtomicBoolean armed = new AtomicBoolean();
-        private final AtomicBoolean cut = new AtomicBoolean();
-        private volatile long bytesAtCut = -1;
-
-        ByteCutter(NetworkFaultProxy proxy, long threshold) {
-            this.proxy = proxy;
-            this.threshold = threshold;
-        }
-
-        void arm() {
-            armed.set(true);
-        }
-
-        @Override
-        public boolean swallow(InetSocketAddress connection, NetworkFaultProxy.Direction direction, String chunk) {
-            if (cut.get()) {
-                return true;
-            }
-            if (!armed.get() || direction != NetworkFaultProxy.Direction.SERVER_TO_CLIENT) {
-                return false;
-            }
-            long seen = bytes.addAndGet(chunk.length());
-            if (seen >= threshold && cut.compareAndSet(false, true)) {
-                bytesAtCut = seen;
-                proxy.cutAllConnectionsSoon();
-                return true;
-            }
-            return false;
-        }
-
-        long bytesAtCut() {
-            return bytesAtCut;
-        }
-    }
-
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void cuttingTheSourceAtHalfOfTheBytesFailsTheRunAndLeavesTheStandbyAsItWas() throws Exception {
@@ -154,7 +110,7 @@ class NetworkFaultIT {
         for (String name : mongo.sourceDb().listCollectionNames()) {
             sourceBytes += mongo.sourceDb().runCommand(new Document("collStats", name)).get("size", Number.class).longValue();
         }
-        ByteCutter cutter = new ByteCutter(api.sourceProxy(), sourceBytes / 2);
+        ByteThreshold cutter = new ByteThreshold(api.sourceProxy(), sourceBytes / 2, true);
         api.sourceProxy().watch(cutter);
         cutter.arm();
 
@@ -163,11 +119,11 @@ class NetworkFaultIT {
         MongoSnapshot standbyAfter = standby(mongo.targetDb());
         List<String> stagingLeft = stagingOn(mongo.targetDb());
         long docsLost = g1.documentCount() - standbyAfter.documentCount();
-        System.out.println("case=source-cut-proxy cutAtBytes=" + cutter.bytesAtCut() + " sourceBytes=" + sourceBytes
-                + " cutAtPercent=" + Math.round(cutter.bytesAtCut() * 100.0 / sourceBytes) + " status=" + run.status().json()
+        System.out.println("case=source-cut-proxy cutAtBytes=" + cutter.bytesAtThreshold() + " sourceBytes=" + sourceBytes
+                + " cutAtPercent=" + Math.round(cutter.bytesAtThreshold() * 100.0 / sourceBytes) + " status=" + run.status().json()
                 + " docsLost=" + docsLost + " stagingLeft=" + stagingLeft.size() + " standbyUntouched=" + standbyAfter.equals(g1)
                 + " error=\"" + run.error() + "\"");
-        assertThat(cutter.bytesAtCut()).as("the cut happened").isPositive();
+        assertThat(cutter.bytesAtThreshold()).as("the cut happened").isPositive();
         assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
         assertThat(run.error()).containsAnyOf("copy of collection", "MongoDB error");
         assertThat(standbyAfter).as("the standby, every collection byte for byte").isEqualTo(g1);

@@ -31,9 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -62,29 +60,6 @@ class ProcessKillIT {
         }
     }
 
-    /** Lets bytes from the source through until {@code threshold}, then holds every later byte: the copy hangs mid-way. */
-    private static final class Stall implements NetworkFaultProxy.Watcher {
-        private final long threshold;
-        private final AtomicLong bytes = new AtomicLong();
-        private final CountDownLatch stalled = new CountDownLatch(1);
-
-        Stall(long threshold) {
-            this.threshold = threshold;
-        }
-
-        @Override
-        public boolean swallow(InetSocketAddress connection, NetworkFaultProxy.Direction direction, String chunk) {
-            if (stalled.getCount() == 0) {
-                return true;
-            }
-            if (direction == NetworkFaultProxy.Direction.SERVER_TO_CLIENT && bytes.addAndGet(chunk.length()) >= threshold) {
-                stalled.countDown();
-                return true;
-            }
-            return false;
-        }
-    }
-
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void killingTheApiProcessMidCopyFreesTheLockAndTheNextInstanceCompletesARun() throws Exception {
@@ -103,8 +78,9 @@ class ProcessKillIT {
         NetworkFaultProxy proxy = NetworkFaultProxy.open("source", reactor, new InetSocketAddress(sourceUri.getHost(), sourceUri.getPort()));
         resources.add(proxy);
         long sourceBytes = mongo.sourceDb().runCommand(new Document("collStats", "orders")).get("size", Number.class).longValue();
-        Stall stall = new Stall(sourceBytes / 3);
+        ByteThreshold stall = new ByteThreshold(proxy, sourceBytes / 3, false);
         proxy.watch(stall);
+        stall.arm();
 
         Process child = startApiProcess(proxy.endpoint(mongo.source().database()).uri(), mongo, postgres);
         resources.add(child::destroyForcibly);
@@ -112,7 +88,7 @@ class ProcessKillIT {
         HttpResponse<String> accepted = post(port);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String deadRunId = JSON.readTree(accepted.body()).get("runId").asText();
-        assertThat(stall.stalled.await(60, TimeUnit.SECONDS)).as("the child's copy reached a third of the bytes").isTrue();
+        assertThat(stall.awaitReached(60, TimeUnit.SECONDS)).as("the child's copy reached a third of the bytes").isTrue();
 
         child.destroyForcibly(); // SIGKILL: no shutdown hook, no lock release, no record update
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
