@@ -6,40 +6,41 @@ import io.dbsync.api.auth.Authenticator;
 import io.dbsync.api.auth.LoginThrottle;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
-import io.dbsync.api.db.Database;
 import io.dbsync.api.http.ApiServer;
 import io.dbsync.api.http.Reachability;
 import io.dbsync.api.metrics.SyncMetrics;
-import io.dbsync.api.runs.InProcessRunLock;
-import io.dbsync.api.runs.LayeredRunLock;
-import io.dbsync.api.runs.PostgresRunLock;
-import io.dbsync.api.runs.PostgresStandbyLedger;
-import io.dbsync.api.runs.RunStore;
-import io.dbsync.api.sync.MongoConnections;
+import io.dbsync.api.store.InProcessRunLock;
+import io.dbsync.api.store.LayeredRunLock;
+import io.dbsync.api.store.Postgres;
+import io.dbsync.api.store.PostgresRunLock;
+import io.dbsync.api.store.PostgresStandbyLedger;
+import io.dbsync.api.store.RunStore;
 import io.dbsync.api.sync.ProgressListener;
+import io.dbsync.api.sync.SyncDependencies;
 import io.dbsync.api.sync.SyncService;
+import io.dbsync.api.sync.mongo.MongoConnections;
 import io.javalin.Javalin;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The running service: everything wired from one {@link ApiConfig}, closed in reverse order. */
 public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
-    private final Database database;
+    private final Postgres database;
     private final MongoClient sourceClient;
     private final MongoClient targetClient;
     private final SyncService syncService;
     private final Reachability reachability;
     private final Javalin server;
 
-    private Application(Database database, MongoClient sourceClient, MongoClient targetClient,
+    private Application(Postgres database, MongoClient sourceClient, MongoClient targetClient,
                         SyncService syncService, Reachability reachability, Javalin server) {
         this.database = database;
         this.sourceClient = sourceClient;
@@ -56,7 +57,7 @@ public final class Application implements AutoCloseable {
     /** Connects to PostgreSQL (migrating it), builds the MongoDB clients, and starts the HTTP server. */
     public static Application start(ApiConfig config, ProgressListener listener, Clock clock) {
         // Room for the run lock's own session, a run's records, and concurrent logins.
-        Database database = Database.open(config.database(), 8);
+        Postgres database = Postgres.open(config.database(), 8);
         MongoClient source = MongoConnections.open(config.source(), config.sync(), "dbsync-source");
         MongoClient target = MongoConnections.open(config.target(), config.sync(), "dbsync-target");
         MongoDatabase sourceDb = source.getDatabase(config.source().database());
@@ -65,10 +66,10 @@ public final class Application implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(config.maxFailedLoginsPerMinute(), Duration.ofMinutes(1), clock);
         SyncMetrics metrics = new SyncMetrics(throttle, clock);
         store.lastSuccessAt().ifPresent(metrics::lastSuccessAt);
-        SyncService syncService = new SyncService(sourceDb, targetDb, config.sync(), config.policy(),
+        SyncService syncService = new SyncService(new SyncDependencies(sourceDb, targetDb, config.sync(), config.policy(),
                 new LayeredRunLock(new InProcessRunLock(), new PostgresRunLock(database.jdbi())), store,
-                new PostgresStandbyLedger(database.jdbi(), config.source().identity(), config.target().identity(), clock), listener,
-                metrics, clock);
+                new PostgresStandbyLedger(database.jdbi(), config.source().identity(), config.target().identity(), clock),
+                listener, metrics, clock));
         Map<String, BooleanSupplier> probes = new LinkedHashMap<>();
         probes.put("source", () -> ping(sourceDb));
         probes.put("target", () -> ping(targetDb));
@@ -76,7 +77,7 @@ public final class Application implements AutoCloseable {
         Reachability reachability = new Reachability(probes, clock);
         Authenticator authenticator = new Authenticator(database.jdbi(), new PasswordHasher(config.bcryptCost()));
         Javalin server = ApiServer.create(new ApiServer.Dependencies(syncService, authenticator, throttle, reachability,
-                metrics, config.sync().requestWait(), config.policy().maxStaleness(), clock));
+                metrics, config.syncWait(), config.policy().maxStaleness(), clock));
         Application application = new Application(database, source, target, syncService, reachability, server);
         try {
             server.start(config.port());
@@ -103,7 +104,7 @@ public final class Application implements AutoCloseable {
         return syncService;
     }
 
-    public Database database() {
+    public Postgres database() {
         return database;
     }
 

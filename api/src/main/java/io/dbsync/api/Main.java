@@ -3,11 +3,14 @@ package io.dbsync.api;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.ConfigException;
-import io.dbsync.api.db.Database;
+import io.dbsync.api.config.Redactor;
+import io.dbsync.api.store.Postgres;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.users.PasswordReader;
 import io.dbsync.api.users.UserAdmin;
 import io.dbsync.api.users.UsersCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -15,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * The entry point: {@code dbsync [serve]} runs the API; {@code dbsync users …} manages users.
@@ -76,7 +77,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private static UserAdmin openUserAdmin(Map<String, String> env) {
-        Database database = Database.open(ApiConfig.databaseFromEnv(env), 1);
+        Postgres database = Postgres.open(ApiConfig.databaseFromEnv(env), 1);
         Runtime.getRuntime().addShutdownHook(new Thread(database::close));
         return new UserAdmin(database.jdbi(), new PasswordHasher(ApiConfig.bcryptCostFromEnv(env)));
     }

@@ -1,23 +1,17 @@
 package io.dbsync.demo;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.dbsync.api.Application;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
-import io.dbsync.api.config.DatabaseUrl;
 import io.dbsync.api.config.MongoEndpoint;
 import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.users.UserAdmin;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the real API against embedded stand-ins: two mongo-java-server instances on loopback
@@ -87,7 +81,7 @@ public final class DemoLauncher {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         DatabaseUrl database = new DatabaseUrl(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         ApiConfig config = new ApiConfig(sourceEndpoint, targetEndpoint, database, port, 12, SyncSettings.defaults(),
-                SyncPolicy.defaults(), 5);
+                SyncPolicy.defaults(), 5, ApiConfig.DEFAULT_SYNC_WAIT);
         Application api = Application.start(config, ProgressListener.NONE);
         String password = randomPassword();
         new UserAdmin(api.database().jdbi(), new PasswordHasher(config.bcryptCost())).add(USERNAME, password);

@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.testing.MongoSnapshot;
+import io.dbsync.api.testing.ApiSetup;
 import io.dbsync.api.testing.SourceData;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /** The scheduled invocation against the real API, started in-process on embedded MongoDB and PostgreSQL. */
 class RealApiIT {
@@ -32,10 +33,10 @@ class RealApiIT {
         }
     }
 
-    private void start(io.dbsync.api.config.SyncSettings settings, ProgressListener listener) {
+    private void start(ApiSetup setup) {
         mongo = TestMongo.start();
         SourceData.seed(mongo.sourceDb(), 300, 500);
-        api = TestApi.start(mongo, settings, listener);
+        api = TestApi.start(mongo, setup);
         api.addUser(Invocations.USERNAME, Invocations.PASSWORD);
     }
 
@@ -67,7 +68,7 @@ class RealApiIT {
 
     @Test
     void aScheduledInvocationCompletesARealSyncAndReturnsItsJson() {
-        start(TestApi.testSettings(), ProgressListener.NONE);
+        start(ApiSetup.defaults());
 
         Invocations.Outcome outcome = Invocations.invoke(env());
 
@@ -83,7 +84,7 @@ class RealApiIT {
 
     @Test
     void aWrongPasswordFailsWithOneErrorLineAndStartsNoRun() {
-        start(TestApi.testSettings(), ProgressListener.NONE);
+        start(ApiSetup.defaults());
 
         Invocations.Outcome outcome = Invocations.invoke(env("DBSYNC_PASSWORD", "not-the-password"));
 
@@ -96,7 +97,7 @@ class RealApiIT {
 
     @Test
     void aRunThatOutlastsTheApisWaitIsPolledToCompletion() {
-        start(TestApi.testSettings().withWait(Duration.ofMillis(100)), holdFirstBatch(Duration.ofSeconds(2)));
+        start(ApiSetup.defaults().withWait(Duration.ofMillis(100)).withListener(holdFirstBatch(Duration.ofSeconds(2))));
 
         Invocations.Outcome outcome = Invocations.invoke(env());
 
@@ -111,7 +112,7 @@ class RealApiIT {
 
     @Test
     void anInvocationDuringAManualRunFollowsThatRunInsteadOfStartingAnother() throws Exception {
-        start(TestApi.testSettings().withWait(Duration.ofMillis(100)), holdFirstBatch(Duration.ofSeconds(3)));
+        start(ApiSetup.defaults().withWait(Duration.ofMillis(100)).withListener(holdFirstBatch(Duration.ofSeconds(3))));
         HttpResponse<String> manual = api.send("POST", "/syncdb", TestApi.basic(Invocations.USERNAME, Invocations.PASSWORD));
         assertThat(manual.statusCode()).isEqualTo(202);
         String manualRunId = Invocations.parse(manual.body()).get("runId").asText();

@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param bcryptCost work factor for new password hashes (and the dummy hash for unknown users)
  * @param maxFailedLoginsPerMinute failed logins one username may have per minute before it is answered 429
+ * @param syncWait                 how long {@code /syncdb} waits for the run before answering 202
  */
 public record ApiConfig(
         MongoEndpoint source,
@@ -17,9 +18,12 @@ public record ApiConfig(
         int bcryptCost,
         SyncSettings sync,
         SyncPolicy policy,
-        int maxFailedLoginsPerMinute) {
+        int maxFailedLoginsPerMinute,
+        Duration syncWait) {
 
     public static final int MIN_BCRYPT_COST = 10;
+    /** Under the 30 s router limit of common hosts. */
+    public static final Duration DEFAULT_SYNC_WAIT = Duration.ofSeconds(25);
 
     public ApiConfig {
         if (source.identity().equals(target.identity())) {
@@ -45,7 +49,6 @@ public record ApiConfig(
                 reader.integer("SYNC_PARALLEL_COLLECTIONS", defaults.parallelCollections(), 1, 64),
                 reader.integer("SYNC_WRITERS_PER_COLLECTION", defaults.writersPerCollection(), 1, 64),
                 reader.integer("SYNC_MAX_CURSOR_RESUMES", defaults.maxCursorResumes(), 0, 1000),
-                Duration.ofSeconds(reader.integer("SYNC_WAIT_SECONDS", (int) defaults.requestWait().toSeconds(), 0, 3600)),
                 Duration.ofSeconds(reader.integer("SYNC_MONGO_TIMEOUT_SECONDS",
                         (int) defaults.mongoTimeout().toSeconds(), 1, 3600)),
                 Duration.ofSeconds(reader.integer("SYNC_MONGO_READ_TIMEOUT_SECONDS",
@@ -58,7 +61,8 @@ public record ApiConfig(
                 Duration.ofMinutes(reader.integer("SYNC_MAX_STALENESS_MINUTES", 1440, 1, 525_600)),
                 reader.optional("SYNC_MODE") == null ? SyncMode.FULL : SyncMode.parse("SYNC_MODE", reader.optional("SYNC_MODE")));
         int maxFailedLogins = reader.integer("AUTH_MAX_FAILED_LOGINS_PER_MINUTE", 5, 1, 1000);
-        return new ApiConfig(source, target, database, port, bcryptCost, sync, policy, maxFailedLogins);
+        Duration syncWait = Duration.ofSeconds(reader.integer("SYNC_WAIT_SECONDS", (int) DEFAULT_SYNC_WAIT.toSeconds(), 0, 3600));
+        return new ApiConfig(source, target, database, port, bcryptCost, sync, policy, maxFailedLogins, syncWait);
     }
 
     /** The database settings alone, for the user-management commands that need no MongoDB. */
@@ -75,6 +79,6 @@ public record ApiConfig(
     public String toString() {
         return "ApiConfig[source=" + source + ", target=" + target + ", database=" + database
                 + ", port=" + port + ", bcryptCost=" + bcryptCost + ", sync=" + sync + ", policy=" + policy
-                + ", maxFailedLoginsPerMinute=" + maxFailedLoginsPerMinute + "]";
+                + ", maxFailedLoginsPerMinute=" + maxFailedLoginsPerMinute + ", syncWait=" + syncWait + "]";
     }
 }

@@ -22,6 +22,7 @@ public enum SyncMode {
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String json() {
         return name().toLowerCase(Locale.ROOT);
     }

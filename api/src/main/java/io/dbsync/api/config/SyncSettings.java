@@ -3,14 +3,13 @@ package io.dbsync.api.config;
 import java.time.Duration;
 
 /**
- * Tunables of the copy engine and of the HTTP wait.
+ * Tunables of the copy engine.
  *
  * @param batchDocuments      most documents in one insert batch
  * @param batchBytes          most raw bytes in one insert batch (a larger single document goes alone)
  * @param parallelCollections collections copied at once
  * @param writersPerCollection insert workers fed by each collection's reader
  * @param maxCursorResumes    how often a lost source cursor is re-opened after the last {@code _id} before the run fails
- * @param requestWait              how long {@code /syncdb} waits for the run before answering 202
  * @param mongoTimeout        server selection and connect timeout towards both MongoDB servers
  * @param mongoReadTimeout    socket read timeout: the longest one server reply may take (index builds included)
  * @param verify              how staged collections are checked before the swap
@@ -21,7 +20,6 @@ public record SyncSettings(
         int parallelCollections,
         int writersPerCollection,
         int maxCursorResumes,
-        Duration requestWait,
         Duration mongoTimeout,
         Duration mongoReadTimeout,
         VerifyMode verify) {
@@ -38,7 +36,7 @@ public record SyncSettings(
 
     /** The defaults used when no variable overrides them. */
     public static SyncSettings defaults() {
-        return new SyncSettings(1000, 8 * 1024 * 1024, 2, 2, 5, Duration.ofSeconds(25), Duration.ofSeconds(30),
+        return new SyncSettings(1000, 8 * 1024 * 1024, 2, 2, 5, Duration.ofSeconds(30),
                 Duration.ofMinutes(5), VerifyMode.COUNT);
     }
 
@@ -48,28 +46,23 @@ public record SyncSettings(
         }
     }
 
-    public SyncSettings withWait(Duration newWait) {
-        return new SyncSettings(batchDocuments, batchBytes, parallelCollections, writersPerCollection,
-                maxCursorResumes, newWait, mongoTimeout, mongoReadTimeout, verify);
-    }
-
     public SyncSettings withMongoTimeouts(Duration connect, Duration read, int resumes) {
         return new SyncSettings(batchDocuments, batchBytes, parallelCollections, writersPerCollection,
-                resumes, requestWait, connect, read, verify);
+                resumes, connect, read, verify);
     }
 
     public SyncSettings withParallelism(int collections, int writers) {
         return new SyncSettings(batchDocuments, batchBytes, collections, writers,
-                maxCursorResumes, requestWait, mongoTimeout, mongoReadTimeout, verify);
+                maxCursorResumes, mongoTimeout, mongoReadTimeout, verify);
     }
 
     public SyncSettings withVerify(VerifyMode mode) {
         return new SyncSettings(batchDocuments, batchBytes, parallelCollections, writersPerCollection,
-                maxCursorResumes, requestWait, mongoTimeout, mongoReadTimeout, mode);
+                maxCursorResumes, mongoTimeout, mongoReadTimeout, mode);
     }
 
     public SyncSettings withBatch(int documents, int bytes) {
         return new SyncSettings(documents, bytes, parallelCollections, writersPerCollection,
-                maxCursorResumes, requestWait, mongoTimeout, mongoReadTimeout, verify);
+                maxCursorResumes, mongoTimeout, mongoReadTimeout, verify);
     }
 }

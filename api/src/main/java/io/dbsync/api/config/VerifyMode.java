@@ -17,6 +17,7 @@ public enum VerifyMode {
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String json() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -2,7 +2,6 @@ package io.dbsync.api.http;
 
 import io.dbsync.api.Json;
 import io.dbsync.api.auth.Authenticator;
-import io.dbsync.api.auth.BasicAuthHandler;
 import io.dbsync.api.auth.LoginThrottle;
 import io.dbsync.api.metrics.SyncMetrics;
 import io.dbsync.api.sync.SyncService;
@@ -26,7 +25,7 @@ public final class ApiServer {
     }
 
     public static Javalin create(Dependencies deps) {
-        BasicAuthHandler auth = new BasicAuthHandler(deps.authenticator(), deps.throttle());
+        BasicAuthGuard auth = new BasicAuthGuard(deps.authenticator(), deps.throttle());
         SyncController sync = new SyncController(deps.syncService(), deps.syncWait());
         RunsController runs = new RunsController(deps.syncService());
         HealthController health = new HealthController(deps.syncService(), deps.reachability(), deps.maxStaleness(),
@@ -37,17 +36,16 @@ public final class ApiServer {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrorHandler()));
-            config.routes.before("/syncdb", auth);
-            config.routes.before("/runs", auth);
-            config.routes.before("/runs/{id}", auth);
-            config.routes.get("/syncdb", sync::sync);
-            config.routes.post("/syncdb", sync::sync);
-            config.routes.get("/runs", runs::list);
-            config.routes.get("/runs/{id}", runs::one);
-            config.routes.get("/health", health::health);
+            // Every route declares who may call it; the guard runs before each matched one.
+            config.routes.beforeMatched(auth);
+            config.routes.get("/syncdb", sync::sync, Access.USER);
+            config.routes.post("/syncdb", sync::sync, Access.USER);
+            config.routes.get("/runs", runs::list, Access.USER);
+            config.routes.get("/runs/{id}", runs::one, Access.USER);
+            config.routes.get("/health", health::health, Access.OPEN);
             // Open like /health: counts and durations only, no names, hosts or users.
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(deps.metrics().scrape()));
+                    .result(deps.metrics().scrape()), Access.OPEN);
             ErrorMapper.register(config);
         });
     }

@@ -1,6 +1,5 @@
 package io.dbsync.api.http;
 
-import io.dbsync.api.auth.BasicAuthHandler;
 import io.dbsync.api.auth.User;
 import io.dbsync.api.sync.RunHandle;
 import io.dbsync.api.sync.RunInProgressException;
@@ -23,7 +22,7 @@ final class SyncController {
     }
 
     void sync(Context ctx) throws InterruptedException {
-        User user = ctx.attribute(BasicAuthHandler.USER_ATTRIBUTE);
+        User user = ctx.attribute(BasicAuthGuard.USER_ATTRIBUTE);
         RunHandle handle;
         try {
             handle = syncService.start(SyncRequestParser.parse(ctx, user.username()));

@@ -1,8 +1,15 @@
 package io.dbsync.api.sync;
 
+import io.dbsync.api.sync.plan.CollectionKind;
+import io.dbsync.api.sync.plan.CollectionPlan;
+import io.dbsync.api.sync.plan.Method;
+import io.dbsync.api.sync.plan.TaskFigures;
+import io.dbsync.api.sync.plan.TaskOutcome;
+
 /**
  * What a run did to one collection.
  *
+ * @param type         {@code collection}, {@code view} or {@code timeseries}
  * @param method       {@code copy} (staged full copy, swapped in), {@code stream} (changes from the
  *                     change stream, applied in place), {@code digest} (contents compared, the difference
  *                     applied in place) or {@code definition} (a view)
@@ -14,18 +21,24 @@ package io.dbsync.api.sync;
  * @param verified     the checks of {@code verification} passed: a copy's documents read = written = counted on
  *                     staging, a delta's standby count = the source's, equal index specs, and with {@code digest}
  *                     equal content digests
- * @param verification {@code count} or {@code digest}: which checks {@code verified} stands for
+ * @param verification {@code count}, {@code digest}, or {@code definition} for a view: which checks {@code verified}
+ *                     stands for
  */
-public record CollectionResult(String name, String type, String method, String reason, long documents, long deleted,
+public record CollectionResult(String name, CollectionKind type, Method method, String reason, long documents, long deleted,
                                long bytes, int indexes, long durationMs, boolean verified, String verification) {
 
-    public static final String COPY = "copy";
-    public static final String STREAM = "stream";
-    public static final String DIGEST = "digest";
-    public static final String DEFINITION = "definition";
+    /** A collection brought up to date and verified, by whichever method its task names. */
+    public static CollectionResult of(TaskOutcome.Done done) {
+        TaskFigures figures = done.figures();
+        CollectionPlan plan = done.task().plan();
+        return new CollectionResult(plan.name(), plan.kind(), done.task().method(), done.task().reason(),
+                figures.documents(), figures.deleted(), figures.bytes(), figures.indexes(), figures.durationMs(), true,
+                figures.verification().json());
+    }
 
-    CollectionResult withReason(String newReason) {
-        return new CollectionResult(name, type, method, newReason, documents, deleted, bytes, indexes, durationMs, verified,
-                verification);
+    /** A view, recreated from its definition. */
+    public static CollectionResult view(CollectionPlan view) {
+        return new CollectionResult(view.name(), CollectionKind.VIEW, Method.VIEW, null, 0, 0, 0, 0, 0, true,
+                Method.VIEW.json());
     }
 }

@@ -1,8 +1,9 @@
 package io.dbsync.api.sync;
 
+import io.dbsync.api.config.SyncMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,16 +14,18 @@ import java.util.concurrent.TimeoutException;
 public final class RunHandle {
     private final String runId;
     private final SyncRequest request;
+    private final SyncMode requestedMode;
     private final Instant startedAt;
     private final RunProgress progress;
-    private final String requestedMode;
+    private final Clock clock;
     private final CompletableFuture<SyncResult> result = new CompletableFuture<>();
 
-    RunHandle(String runId, SyncRequest request, String requestedMode, Instant startedAt, RunProgress progress) {
+    RunHandle(String runId, SyncRequest request, SyncMode requestedMode, Clock clock, RunProgress progress) {
         this.runId = runId;
-        this.requestedMode = requestedMode;
         this.request = request;
-        this.startedAt = startedAt;
+        this.requestedMode = requestedMode;
+        this.clock = clock;
+        this.startedAt = clock.instant();
         this.progress = progress;
     }
 
@@ -52,25 +55,20 @@ public final class RunHandle {
     /** The final result, or the state so far while the run is in flight. */
     public SyncResult snapshot() {
         SyncResult finished = result.getNow(null);
-        if (finished != null) {
-            return finished;
-        }
-        long elapsed = Duration.between(startedAt, Instant.now()).toMillis();
-        return new SyncResult(runId, SyncStatus.RUNNING, requestedMode, requestedMode, null, request.triggeredBy(), request.force(),
-                startedAt, null, elapsed, progress.documents(), progress.bytes(), progress.done(), List.of(), List.of(),
-                List.of(), progress.collections(), null);
+        return finished != null ? finished : SyncResult.running(this, clock.instant());
+    }
+
+    /** Live figures, written by the run's workers. */
+    public RunProgress progress() {
+        return progress;
     }
 
     SyncRequest request() {
         return request;
     }
 
-    String requestedMode() {
+    SyncMode requestedMode() {
         return requestedMode;
-    }
-
-    RunProgress progress() {
-        return progress;
     }
 
     Instant startedAt() {

@@ -1,5 +1,8 @@
 package io.dbsync.api.sync;
 
+import io.dbsync.api.sync.plan.CollectionKind;
+import io.dbsync.api.sync.plan.CollectionPlan;
+import io.dbsync.api.sync.plan.TaskProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Live figures of one run, written by the copy threads and read by the HTTP threads. */
-public final class RunProgress {
+public final class RunProgress implements TaskProgress {
     private final String runId;
     private final ProgressListener listener;
     private final List<String> done = new CopyOnWriteArrayList<>();
@@ -36,11 +39,13 @@ public final class RunProgress {
         });
     }
 
-    void copying(CollectionPlan plan) {
+    @Override
+    public void started(CollectionPlan plan) {
         figures.computeIfAbsent(plan.name(), name -> new Figures()).state = "copying";
     }
 
-    void batchWritten(String collection, long batchDocuments, long batchBytes) {
+    @Override
+    public void written(String collection, long batchDocuments, long batchBytes) {
         documents.addAndGet(batchDocuments);
         bytes.addAndGet(batchBytes);
         Figures collectionFigures = figures.computeIfAbsent(collection, name -> new Figures());
@@ -49,7 +54,8 @@ public final class RunProgress {
         listener.batchWritten(runId, collection, soFar);
     }
 
-    void collectionDone(String collection) {
+    @Override
+    public void finished(String collection) {
         Figures collectionFigures = figures.get(collection);
         if (collectionFigures != null) {
             collectionFigures.state = "staged";

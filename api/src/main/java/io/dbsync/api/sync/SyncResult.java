@@ -1,29 +1,37 @@
 package io.dbsync.api.sync;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dbsync.api.Json;
+import io.dbsync.api.config.SyncMode;
+import io.dbsync.api.store.RunRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The outcome of a run, as returned by {@code /syncdb} and {@code /runs/{id}}.
+ * The outcome of a run, as returned by {@code /syncdb} and {@code /runs/{id}}, and stored whole
+ * with its row in the runs table.
  *
- * @param mode         what ran: {@code full} (every collection copied and swapped in) or {@code delta}
- *                     (some or all collections brought up to date in place); {@code requestedMode} while running
+ * @param mode          what ran: {@code full} (every collection copied and swapped in) or {@code delta}
+ *                      (some or all collections brought up to date in place); {@code requestedMode} while running
  * @param requestedMode the mode asked for: {@code full}, {@code delta} or {@code auto}
- * @param modeReason   why {@code mode} ran, and which collections fell back to what
- * @param progress     names of the collections done so far (the seed's meaning)
- * @param forced       the deletion guard was skipped for this run ({@code force=true})
- * @param keptOnTarget standby collections that no longer exist on the source and were kept
+ * @param modeReason    why {@code mode} ran, and which collections fell back to what
+ * @param progress      names of the collections done so far (the seed's meaning)
+ * @param forced        the deletion guard was skipped for this run ({@code force=true})
+ * @param keptOnTarget  standby collections that no longer exist on the source and were kept
  * @param droppedOnTarget standby collections dropped because the source no longer has them ({@code dropMissing})
- * @param live         per-collection figures while the run is in flight (empty once it has ended)
- * @param error        a readable message when the run failed, else null
+ * @param live          per-collection figures while the run is in flight (empty once it has ended)
+ * @param error         a readable message when the run failed, else null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record SyncResult(
         String runId,
         SyncStatus status,
-        String mode,
-        String requestedMode,
+        SyncMode mode,
+        SyncMode requestedMode,
         String modeReason,
         String triggeredBy,
         boolean forced,
@@ -39,6 +47,56 @@ public record SyncResult(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CollectionProgress> live,
         String error) {
 
-    public static final String MODE_FULL = "full";
-    public static final String MODE_DELTA = "delta";
+    private static final ObjectMapper JSON = Json.mapper();
+
+    /** A run in flight: its live figures so far. */
+    static SyncResult running(RunHandle handle, Instant now) {
+        RunProgress progress = handle.progress();
+        return new SyncResult(handle.runId(), SyncStatus.RUNNING, handle.requestedMode(), handle.requestedMode(), null,
+                handle.request().triggeredBy(), handle.request().force(), handle.startedAt(), null,
+                Duration.between(handle.startedAt(), now).toMillis(), progress.documents(), progress.bytes(),
+                progress.done(), List.of(), List.of(), List.of(), progress.collections(), null);
+    }
+
+    /**
+     * A run that ended. Without an {@code outcome} (it failed or was refused), it reports the mode
+     * asked for: what would have run is not known.
+     */
+    static SyncResult finished(RunHandle handle, SyncStatus status, RunOutcome outcome, String error, Instant finishedAt) {
+        List<CollectionResult> collections = outcome == null ? List.of() : outcome.collections();
+        return new SyncResult(handle.runId(), status, outcome == null ? handle.requestedMode() : outcome.mode(),
+                handle.requestedMode(), outcome == null ? null : outcome.modeReason(), handle.request().triggeredBy(),
+                handle.request().force(), handle.startedAt(), finishedAt,
+                Duration.between(handle.startedAt(), finishedAt).toMillis(),
+                collections.stream().mapToLong(CollectionResult::documents).sum(),
+                collections.stream().mapToLong(CollectionResult::bytes).sum(), handle.progress().done(), collections,
+                outcome == null ? List.of() : outcome.keptOnTarget(),
+                outcome == null ? List.of() : outcome.droppedOnTarget(), List.of(), error);
+    }
+
+    /** The stored result, or — for a run still going on another instance — its state from the row. */
+    static SyncResult fromRow(RunRecord row, Instant now) {
+        if (row.result() != null) {
+            try {
+                return JSON.readValue(row.result(), SyncResult.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored result of run " + row.id() + " is unreadable", e);
+            }
+        }
+        SyncStatus status = SyncStatus.valueOf(row.status().toUpperCase(Locale.ROOT));
+        SyncMode mode = SyncMode.valueOf(row.mode().toUpperCase(Locale.ROOT));
+        Instant end = row.finishedAt() == null ? now : row.finishedAt();
+        return new SyncResult(row.id(), status, mode, mode, null, row.triggeredBy(), row.forced(), row.startedAt(),
+                row.finishedAt(), Duration.between(row.startedAt(), end).toMillis(), row.documents(), row.bytes(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), row.error());
+    }
+
+    /** The whole result as JSON, as the runs table keeps it. */
+    String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a run result always serialises", e);
+        }
+    }
 }

@@ -1,14 +1,13 @@
 package io.dbsync.api.sync;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoDatabase;
-import io.dbsync.api.config.SyncPolicy;
-import io.dbsync.api.config.SyncSettings;
-import io.dbsync.api.runs.RunLock;
-import io.dbsync.api.runs.RunStore;
-import io.dbsync.api.runs.StandbyLedger;
-import java.time.Clock;
-import java.time.Duration;
+import io.dbsync.api.store.RunEnd;
+import io.dbsync.api.store.RunLock;
+import io.dbsync.api.sync.mongo.FailureMessages;
+import io.dbsync.api.sync.mongo.RunContext;
+import io.dbsync.api.sync.plan.SyncFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,27 +15,16 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The only way a run starts, whoever asks (HTTP, CLI, schedule): it takes the run lock, records
- * the run, runs the copy on its own thread, records the outcome and releases the lock.
+ * the run, runs it on its own thread, records the outcome and releases the lock.
  */
 public final class SyncService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
 
-    private final MongoDatabase source;
-    private final MongoDatabase target;
-    private final SyncSettings settings;
-    private final SyncPolicy policy;
-    private final RunLock lock;
-    private final RunStore store;
-    private final StandbyLedger ledger;
+    private final SyncDependencies deps;
     private final RunRegistry live = new RunRegistry();
-    private final ProgressListener listener;
-    private final RunObserver observer;
-    private final Clock clock;
     private final ExecutorService runThreads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "dbsync-run");
         thread.setDaemon(true);
@@ -50,19 +38,8 @@ public final class SyncService implements AutoCloseable {
         void finished(SyncResult result);
     }
 
-    public SyncService(MongoDatabase source, MongoDatabase target, SyncSettings settings, SyncPolicy policy,
-                       RunLock lock, RunStore store, StandbyLedger ledger, ProgressListener listener, RunObserver observer,
-                       Clock clock) {
-        this.source = source;
-        this.target = target;
-        this.settings = settings;
-        this.policy = policy;
-        this.lock = lock;
-        this.store = store;
-        this.ledger = ledger;
-        this.listener = listener;
-        this.observer = observer;
-        this.clock = clock;
+    public SyncService(SyncDependencies deps) {
+        this.deps = deps;
     }
 
     /**
@@ -70,40 +47,30 @@ public final class SyncService implements AutoCloseable {
      * {@link IllegalArgumentException} for options that make no sense (before anything starts).
      */
     public RunHandle start(SyncRequest request) {
-        RunOptions options = resolve(request);
+        RunOptions options = RunOptions.resolve(request, deps.policy(), deps.settings());
         String runId = UUID.randomUUID().toString();
-        RunLock.Attempt attempt = lock.tryAcquire(runId);
+        RunLock.Attempt attempt = deps.lock().tryAcquire(runId);
         if (!attempt.acquired()) {
             throw new RunInProgressException(attempt.holderRunId());
         }
         RunHandle handle;
         try {
-            Instant now = clock.instant();
-            int abandoned = store.abandonRunning(now);
+            int abandoned = deps.store().abandonRunning(deps.clock().instant());
             if (abandoned > 0) {
                 LOG.warn("event=run.abandoned_closed count={} reason=\"their instance stopped mid-run\"", abandoned);
             }
-            String requestedMode = options.mode().json();
-            store.recordStart(runId, requestedMode, request.triggeredBy(), request.force(), now);
-            handle = new RunHandle(runId, request, requestedMode, now, new RunProgress(runId, listener));
+            handle = new RunHandle(runId, request, options.mode(), deps.clock(), new RunProgress(runId, deps.listener()));
+            deps.store().recordStart(runId, options.mode().json(), request.triggeredBy(), request.force(), handle.startedAt());
             live.add(handle);
             LOG.info("event=run.started runId={} mode={} triggeredBy={} forced={} include={} exclude={} dropMissing={} verify={}",
-                    runId, requestedMode, request.triggeredBy(), request.force(), options.include(),
+                    runId, options.mode().json(), request.triggeredBy(), request.force(), options.include(),
                     options.exclude(), options.dropMissing(), options.verify().json());
             runThreads.execute(() -> execute(handle, options));
         } catch (RuntimeException e) {
-            lock.release(runId);
+            deps.lock().release(runId);
             throw e;
         }
         return handle;
-    }
-
-    private RunOptions resolve(SyncRequest request) {
-        CollectionFilter filter = new CollectionFilter(request.include().orElse(policy.include()),
-                request.exclude().orElse(policy.exclude()));
-        return new RunOptions(filter, request.dropMissing().orElse(policy.dropMissing()),
-                request.verify().orElse(settings.verify()), request.force(), policy.maxShrinkPercent(),
-                request.mode().orElse(policy.mode()));
     }
 
     /** The run's state: live figures when this process runs it, else its record. */
@@ -112,7 +79,7 @@ public final class SyncService implements AutoCloseable {
         if (handle.isPresent()) {
             return Optional.of(handle.get().snapshot());
         }
-        return store.find(runId).map(RunResults::fromRecord);
+        return deps.store().find(runId).map(row -> SyncResult.fromRow(row, deps.clock().instant()));
     }
 
     /** The local handle of a run this process started, to wait on it. */
@@ -121,63 +88,68 @@ public final class SyncService implements AutoCloseable {
     }
 
     public List<SyncResult> recent(int limit) {
-        return store.recent(limit).stream()
-                .map(record -> live.find(record.id()).map(RunHandle::snapshot).orElseGet(() -> RunResults.fromRecord(record)))
+        return deps.store().recent(limit).stream()
+                .map(row -> live.find(row.id()).map(RunHandle::snapshot)
+                        .orElseGet(() -> SyncResult.fromRow(row, deps.clock().instant())))
                 .toList();
     }
 
     public Optional<Instant> lastSuccessAt() {
-        return store.lastSuccessAt();
+        return deps.store().lastSuccessAt();
     }
 
     private void execute(RunHandle handle, RunOptions options) {
         SyncResult result = null;
         try {
-            result = copy(handle, options);
+            result = run(handle, options);
             record(result);
         } catch (Throwable e) {
             // An Error (out of memory, say) must not leave the lock held and the run "running" forever.
             LOG.error("event=run.internal_error runId={}", handle.runId(), e);
-            result = finished(handle, SyncStatus.FAILED, null,
-                    "internal error; the service log has the details for run " + handle.runId());
+            result = SyncResult.finished(handle, SyncStatus.FAILED, null,
+                    "internal error; the service log has the details for run " + handle.runId(), deps.clock().instant());
             recordQuietly(result);
             if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
                 throw error;
             }
         } finally {
-            lock.release(handle.runId());
+            deps.lock().release(handle.runId());
             if (result != null) {
                 LOG.info("event=run.finished runId={} status={} documents={} bytes={} durationMs={} error=\"{}\"",
                         result.runId(), result.status().json(), result.documents(), result.bytes(), result.durationMs(),
                         result.error() == null ? "" : result.error());
-                observer.finished(result);
+                deps.observer().finished(result);
                 handle.complete(result);
             }
         }
     }
 
-    private SyncResult copy(RunHandle handle, RunOptions options) {
-        SyncResult result;
+    private SyncResult run(RunHandle handle, RunOptions options) {
+        RunContext context = new RunContext(handle.runId(), deps.source(), deps.target(),
+                deps.settings().withVerify(options.verify()), deps.ledger(), handle.progress(),
+                () -> deps.lock().isHeld(handle.runId()));
         try {
-            SyncRun.Outcome outcome = new SyncRun(source, target, settings, handle.runId(), ledger)
-                    .run(handle.progress(), options, () -> lock.isHeld(handle.runId()));
-            result = finished(handle, SyncStatus.COMPLETED, outcome, null);
+            RunOutcome outcome = new SyncRun(context, options, handle.progress()).run();
+            return SyncResult.finished(handle, SyncStatus.COMPLETED, outcome, null, deps.clock().instant());
         } catch (RunRefusedException e) {
-            result = finished(handle, SyncStatus.REFUSED, null, e.getMessage());
+            return ended(handle, SyncStatus.REFUSED, e.getMessage());
         } catch (SyncFailedException e) {
-            result = finished(handle, SyncStatus.FAILED, null, e.getMessage());
+            return ended(handle, SyncStatus.FAILED, e.getMessage());
         } catch (MongoException e) {
-            result = finished(handle, SyncStatus.FAILED, null, "MongoDB error: " + FailureMessages.describe(e));
+            return ended(handle, SyncStatus.FAILED, "MongoDB error: " + FailureMessages.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            result = finished(handle, SyncStatus.FAILED, null, "the run was interrupted (shutdown)");
+            return ended(handle, SyncStatus.FAILED, "the run was interrupted (shutdown)");
         }
-        return result;
+    }
+
+    private SyncResult ended(RunHandle handle, SyncStatus status, String error) {
+        return SyncResult.finished(handle, status, null, error, deps.clock().instant());
     }
 
     private void record(SyncResult result) {
-        store.recordFinish(result.runId(), result.status().json(), result.mode(), result.finishedAt(), result.documents(),
-                result.bytes(), result.error(), RunResults.toJson(result));
+        deps.store().recordFinish(new RunEnd(result.runId(), result.status().json(), result.mode().json(),
+                result.finishedAt(), result.documents(), result.bytes(), result.error(), result.toJson()));
     }
 
     private void recordQuietly(SyncResult result) {
@@ -187,21 +159,6 @@ public final class SyncService implements AutoCloseable {
             // The standby is as the result says; only the record is missing. The next run closes it as abandoned.
             LOG.error("event=run.record_failed runId={} reason={}", result.runId(), FailureMessages.describe(e));
         }
-    }
-
-    private SyncResult finished(RunHandle handle, SyncStatus status, SyncRun.Outcome outcome, String error) {
-        Instant finishedAt = clock.instant();
-        List<CollectionResult> collections = outcome == null ? List.of() : outcome.collections();
-        long documents = collections.stream().mapToLong(CollectionResult::documents).sum();
-        long bytes = collections.stream().mapToLong(CollectionResult::bytes).sum();
-        // A run that did not complete reports the mode asked for: what would have run is not known.
-        String mode = outcome == null ? handle.requestedMode() : outcome.mode();
-        return new SyncResult(handle.runId(), status, mode, handle.requestedMode(), outcome == null ? null : outcome.modeReason(),
-                handle.request().triggeredBy(),
-                handle.request().force(), handle.startedAt(), finishedAt,
-                Duration.between(handle.startedAt(), finishedAt).toMillis(), documents, bytes, handle.progress().done(),
-                collections, outcome == null ? List.of() : outcome.keptOnTarget(),
-                outcome == null ? List.of() : outcome.droppedOnTarget(), List.of(), error);
     }
 
     /** Lets a run in flight finish (bounded), then stops the run threads. */

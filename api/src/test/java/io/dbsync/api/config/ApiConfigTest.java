@@ -3,10 +3,10 @@ package io.dbsync.api.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class ApiConfigTest {
 
@@ -32,7 +32,7 @@ class ApiConfigTest {
         assertThat(config.database()).isEqualTo(new DatabaseUrl("jdbc:postgresql://db.example.net:6543/users?sslmode=require", "u", "p@ss"));
         assertThat(config.port()).isEqualTo(7070);
         assertThat(config.bcryptCost()).isEqualTo(12);
-        assertThat(config.sync().requestWait()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(config.syncWait()).isEqualTo(Duration.ofSeconds(25));
     }
 
     @Test

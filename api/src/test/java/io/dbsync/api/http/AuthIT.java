@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsync.api.auth.UserStatus;
-import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /** The authentication guard and the error shape, over real HTTP against a real users table. */
 class AuthIT {
@@ -28,7 +28,7 @@ class AuthIT {
     @BeforeAll
     static void start() {
         mongo = TestMongo.start();
-        api = TestApi.start(mongo, TestApi.testSettings(), ProgressListener.NONE);
+        api = TestApi.start(mongo);
         api.addUser("alice", "alice-password-1");
         api.addUser("bob", "bob-password-12");
         api.userAdmin().setStatus("bob", UserStatus.DISABLED);
@@ -61,14 +61,16 @@ class AuthIT {
         failures.put("oversized header", "Basic " + "A".repeat(4_000));
 
         Set<String> distinct = new HashSet<>();
+        SoftAssertions softly = new SoftAssertions();
         for (Map.Entry<String, String> failure : failures.entrySet()) {
             HttpResponse<String> response = api.send("POST", "/syncdb", failure.getValue());
-            assertThat(response.statusCode()).as(failure.getKey()).isEqualTo(401);
-            assertThat(response.headers().firstValue("WWW-Authenticate")).as(failure.getKey())
+            softly.assertThat(response.statusCode()).as(failure.getKey()).isEqualTo(401);
+            softly.assertThat(response.headers().firstValue("WWW-Authenticate")).as(failure.getKey())
                     .contains("Basic realm=\"dbsync\", charset=\"UTF-8\"");
             distinct.add(response.statusCode() + "|" + response.headers().firstValue("WWW-Authenticate").orElse("")
                     + "|" + response.headers().firstValue("Content-Type").orElse("") + "|" + response.body());
         }
+        softly.assertAll();
         System.out.println("case=auth-401 variants=" + failures.size() + " distinctResponses=" + distinct.size());
         assertThat(distinct).hasSize(1);
         assertThat(distinct.iterator().next()).endsWith("{\"error\":\"authentication required\",\"status\":401}");

@@ -2,17 +2,16 @@ package io.dbsync.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** Requests Jetty refuses before the app sees them still get the one JSON error shape. */
 class JettyErrorsIT {
@@ -22,7 +21,7 @@ class JettyErrorsIT {
     @BeforeAll
     static void start() {
         mongo = TestMongo.start();
-        api = TestApi.start(mongo, TestApi.testSettings(), ProgressListener.NONE);
+        api = TestApi.start(mongo);
     }
 
     @AfterAll

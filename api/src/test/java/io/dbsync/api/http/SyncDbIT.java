@@ -1,20 +1,25 @@
 package io.dbsync.api.http;
 
+import static io.dbsync.api.testing.RunResults.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.dbsync.api.sync.ProgressListener;
-import io.dbsync.api.sync.StagingNames;
 import io.dbsync.api.sync.SyncResult;
 import io.dbsync.api.sync.SyncStatus;
+import io.dbsync.api.sync.plan.StagingNames;
+import io.dbsync.api.testing.ApiSetup;
 import io.dbsync.api.testing.MongoSnapshot;
 import io.dbsync.api.testing.SourceData;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
+import io.dbsync.api.testing.TestServers;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,48 +28,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /** {@code /syncdb} end to end: real HTTP, real driver, mongo-java-server and a real PostgreSQL. */
 class SyncDbIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String USER = "operator";
-    private static final String PASSWORD = "correct horse battery";
-
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeResources() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final TestServers servers = new TestServers();
 
     private TestMongo mongo() {
-        TestMongo mongo = TestMongo.start();
-        resources.add(mongo);
-        return mongo;
+        return servers.mongo();
     }
 
     private TestApi api(TestMongo mongo, ProgressListener listener) {
-        return api(mongo, listener, TestApi.testSettings());
-    }
-
-    private TestApi api(TestMongo mongo, ProgressListener listener, io.dbsync.api.config.SyncSettings settings) {
-        TestApi api = TestApi.start(mongo, settings, listener);
-        resources.add(api);
-        api.addUser(USER, PASSWORD);
-        return api;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
+        return servers.api(mongo, ApiSetup.defaults().withListener(listener));
     }
 
     private HttpResponse<String> sync(TestApi api, String method) {
-        return api.send(method, "/syncdb", TestApi.basic(USER, PASSWORD));
+        return api.send(method, "/syncdb", TestServers.operator());
     }
 
     @Test
@@ -216,7 +195,7 @@ class SyncDbIT {
         TestMongo mongo = mongo();
         SourceData.seed(mongo.sourceDb(), 300, 300);
         Gate gate = new Gate();
-        TestApi api = api(mongo, gate, TestApi.testSettings().withWait(Duration.ofMillis(200)));
+        TestApi api = servers.api(mongo, ApiSetup.defaults().withListener(gate).withWait(Duration.ofMillis(200)));
 
         HttpResponse<String> accepted = sync(api, "POST");
 
@@ -224,19 +203,19 @@ class SyncDbIT {
         String runId = json(accepted).get("runId").asText();
         assertThat(json(accepted).get("status").asText()).isEqualTo("running");
         assertThat(accepted.headers().firstValue("Location")).contains("/runs/" + runId);
-        HttpResponse<String> running = api.send("GET", "/runs/" + runId, TestApi.basic(USER, PASSWORD));
+        HttpResponse<String> running = api.send("GET", "/runs/" + runId, TestServers.operator());
         assertThat(json(running).get("status").asText()).isEqualTo("running");
 
         gate.open();
         SyncResult result = api.awaitRun(runId, Duration.ofSeconds(60));
 
         assertThat(result.status()).isEqualTo(SyncStatus.COMPLETED);
-        HttpResponse<String> done = api.send("GET", "/runs/" + runId, TestApi.basic(USER, PASSWORD));
+        HttpResponse<String> done = api.send("GET", "/runs/" + runId, TestServers.operator());
         assertThat(json(done).get("status").asText()).isEqualTo("completed");
         assertThat(json(done).get("documents").asLong()).isEqualTo(300 + 300 + 602);
-        HttpResponse<String> history = api.send("GET", "/runs?limit=5", TestApi.basic(USER, PASSWORD));
+        HttpResponse<String> history = api.send("GET", "/runs?limit=5", TestServers.operator());
         assertThat(json(history).get(0).get("runId").asText()).isEqualTo(runId);
-        assertThat(api.send("GET", "/runs/no-such-run", TestApi.basic(USER, PASSWORD)).statusCode()).isEqualTo(404);
+        assertThat(api.send("GET", "/runs/no-such-run", TestServers.operator()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -245,7 +224,7 @@ class SyncDbIT {
         SourceData.seed(mongo.sourceDb(), 50, 50);
         HeldRuns held = new HeldRuns();
         // SYNC_WAIT_SECONDS=0: every run outlasts the wait, so every answer is the 202 path.
-        TestApi api = api(mongo, held, TestApi.testSettings().withWait(Duration.ZERO));
+        TestApi api = servers.api(mongo, ApiSetup.defaults().withListener(held).withWait(Duration.ZERO));
         List<Double> millis = new ArrayList<>();
         int runs = 50;
         for (int i = 0; i < runs; i++) {

@@ -9,9 +9,21 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import io.dbsync.api.sync.ProgressListener;
+import io.dbsync.api.testing.ApiSetup;
 import io.dbsync.api.testing.MongoSnapshot;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
+import io.dbsync.api.testing.TestServers;
+import org.bson.BsonBinary;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,42 +36,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bson.BsonBinary;
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.BsonInt64;
-import org.bson.BsonString;
-import org.bson.Document;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /** Reliability cases 7, 11 and 13 (shared/design/reliability.md), over the real HTTP path. */
 class DataSafetyIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String AUTH = TestApi.basic("operator", "operator-password");
+    private static final String AUTH = TestServers.operator();
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    @RegisterExtension
+    final TestServers servers = new TestServers();
 
-    @AfterEach
-    void close() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-    }
 
     private TestMongo mongo() {
-        TestMongo mongo = TestMongo.start();
-        resources.add(mongo);
-        return mongo;
+        return servers.mongo();
     }
 
     private TestApi api(TestMongo mongo, ProgressListener listener) {
-        TestApi api = TestApi.start(mongo, TestApi.testSettings(), listener);
-        resources.add(api);
-        api.addUser("operator", "operator-password");
-        return api;
+        return servers.api(mongo, ApiSetup.defaults().withListener(listener));
     }
 
     private static String hex(BsonDocument document) {

@@ -2,15 +2,10 @@ package io.dbsync.api.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.testing.MongoSnapshot;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
-import java.math.BigDecimal;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import io.dbsync.api.testing.TestServers;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -41,6 +36,11 @@ import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reliability case 12: generated documents of every BSON type the test server keeps (the
@@ -54,8 +54,8 @@ class GeneratedDocumentsIT {
     @BeforeContainer
     static void start() {
         mongo = TestMongo.start();
-        api = TestApi.start(mongo, TestApi.testSettings(), ProgressListener.NONE);
-        api.addUser("operator", "operator-password");
+        api = TestApi.start(mongo);
+        api.addUser(TestServers.USER, TestServers.PASSWORD);
     }
 
     @AfterContainer
@@ -75,7 +75,7 @@ class GeneratedDocumentsIT {
         }
         mongo.sourceDb().getCollection("generated", BsonDocument.class).insertMany(documents);
 
-        HttpResponse<String> response = api.send("POST", "/syncdb?force=true", TestApi.basic("operator", "operator-password"));
+        HttpResponse<String> response = api.send("POST", "/syncdb?force=true", TestServers.operator());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<String> source = MongoSnapshot.of(mongo.sourceDb()).documentsHex().get("generated");

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsync.api.Application;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
-import io.dbsync.api.config.SyncPolicy;
-import io.dbsync.api.config.SyncSettings;
-import io.dbsync.api.runs.RunRecord;
-import io.dbsync.api.runs.RunStore;
-import io.dbsync.api.sync.ProgressListener;
+import io.dbsync.api.store.RunRecord;
+import io.dbsync.api.store.RunStore;
 import io.dbsync.api.sync.SyncResult;
+import io.dbsync.api.testing.ApiSetup;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
 import io.dbsync.api.testing.TestPostgres;
 import io.dbsync.api.users.UserAdmin;
+import org.netcrusher.core.reactor.NioReactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -23,10 +22,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.netcrusher.core.reactor.NioReactor;
 
 /**
  * The real API, in-process, whose MongoDB clients reach the two {@link TestMongo} servers only
@@ -53,7 +50,7 @@ final class NetworkFaultApi implements AutoCloseable {
     }
 
     /** Proxies in front of both servers of {@code mongo} (embedded only), and the API configured with them. */
-    static NetworkFaultApi start(TestMongo mongo, SyncSettings settings, ProgressListener listener) {
+    static NetworkFaultApi start(TestMongo mongo, ApiSetup setup) {
         NioReactor reactor;
         try {
             reactor = new NioReactor();
@@ -67,8 +64,8 @@ final class NetworkFaultApi implements AutoCloseable {
             target = NetworkFaultProxy.open("target", reactor, address(mongo.target().uri()));
             ApiConfig config = new ApiConfig(source.endpoint(mongo.source().database()),
                     target.endpoint(mongo.target().database()), TestPostgres.freshDatabase(), 0,
-                    TestApi.TEST_BCRYPT_COST, settings, SyncPolicy.defaults(), 5);
-            Application application = Application.start(config, listener, Clock.systemUTC());
+                    TestApi.TEST_BCRYPT_COST, setup.settings(), setup.policy(), 5, setup.syncWait());
+            Application application = Application.start(config, setup.listener(), setup.clock());
             new UserAdmin(application.database().jdbi(), new PasswordHasher(TestApi.TEST_BCRYPT_COST)).add(USER, PASSWORD);
             return new NetworkFaultApi(reactor, source, target, application);
         } catch (RuntimeException e) {

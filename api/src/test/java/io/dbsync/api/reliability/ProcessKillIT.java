@@ -7,16 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.DatabaseUrl;
-import io.dbsync.api.config.SyncPolicy;
-import io.dbsync.api.db.Database;
-import io.dbsync.api.sync.ProgressListener;
-import io.dbsync.api.sync.StagingNames;
+import io.dbsync.api.store.Postgres;
+import io.dbsync.api.sync.plan.StagingNames;
+import io.dbsync.api.testing.ApiSetup;
 import io.dbsync.api.testing.MongoSnapshot;
 import io.dbsync.api.testing.SourceData;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
 import io.dbsync.api.testing.TestPostgres;
+import io.dbsync.api.testing.TestServers;
 import io.dbsync.api.users.UserAdmin;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.netcrusher.core.reactor.NioReactor;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
@@ -26,7 +31,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +38,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.netcrusher.core.reactor.NioReactor;
 
 /**
  * Reliability case 3: the API <em>process</em> is killed ({@code SIGKILL}) in the middle of a copy;
@@ -51,39 +50,33 @@ class ProcessKillIT {
     private static final String PASSWORD = "operator-password";
     private static final Pattern STARTED = Pattern.compile(".*event=api\\.started port=(\\d+).*");
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    @RegisterExtension
+    final TestServers servers = new TestServers();
 
-    @AfterEach
-    void close() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-    }
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void killingTheApiProcessMidCopyFreesTheLockAndTheNextInstanceCompletesARun() throws Exception {
-        TestMongo mongo = TestMongo.start();
-        resources.add(mongo);
+        TestMongo mongo = servers.mongo();
         assumeTrue(mongo.isEmbedded(), "holds the copy with a TCP proxy in front of the embedded source; not run against "
                 + TestMongo.REAL_MONGODB_VARIABLE);
         SourceData.seed(mongo.sourceDb(), 1_000, 20_000);
         DatabaseUrl postgres = TestPostgres.freshDatabase();
-        try (Database database = Database.open(postgres, 2)) {
+        try (Postgres database = Postgres.open(postgres, 2)) {
             new UserAdmin(database.jdbi(), new PasswordHasher(TestApi.TEST_BCRYPT_COST)).add(USER, PASSWORD);
         }
         NioReactor reactor = new NioReactor();
-        resources.add(reactor::close);
+        servers.track(reactor::close);
         URI sourceUri = URI.create(mongo.source().uri());
         NetworkFaultProxy proxy = NetworkFaultProxy.open("source", reactor, new InetSocketAddress(sourceUri.getHost(), sourceUri.getPort()));
-        resources.add(proxy);
+        servers.track(proxy);
         long sourceBytes = mongo.sourceDb().runCommand(new Document("collStats", "orders")).get("size", Number.class).longValue();
         ByteThreshold stall = new ByteThreshold(proxy, sourceBytes / 3, false);
         proxy.watch(stall);
         stall.arm();
 
         Process child = startApiProcess(proxy.endpoint(mongo.source().database()).uri(), mongo, postgres);
-        resources.add(child::destroyForcibly);
+        servers.track(child::destroyForcibly);
         int port = awaitPort(child);
         HttpResponse<String> accepted = post(port);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -94,9 +87,8 @@ class ProcessKillIT {
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         long killedAt = System.nanoTime();
 
-        TestApi next = TestApi.start(mongo, TestApi.testSettings().withWait(Duration.ofSeconds(60)), SyncPolicy.defaults(),
-                ProgressListener.NONE, Clock.systemUTC(), postgres);
-        resources.add(next);
+        TestApi next = servers.track(TestApi.start(mongo, ApiSetup.defaults().withWait(Duration.ofSeconds(60))
+                .withDatabase(postgres)));
         HttpResponse<String> run = next.send("POST", "/syncdb", TestApi.basic(USER, PASSWORD));
         int conflicts = 0;
         // PostgreSQL ends the dead session when it sees the socket close; until then the lock is held.

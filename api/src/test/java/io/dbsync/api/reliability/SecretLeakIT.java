@@ -13,6 +13,11 @@ import io.dbsync.api.testing.SourceData;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
 import io.dbsync.api.testing.TestPostgres;
+import io.dbsync.api.testing.TestServers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,20 +26,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Reliability case 22: forced internal errors (a MongoDB source that rejects its credentials, a
@@ -42,9 +39,8 @@ import org.junit.jupiter.api.Timeout;
  * without stack traces; and nothing the service logs or prints, nor any response, holds a user's
  * password, an {@code Authorization} value, a bcrypt hash or a credentialed connection string.
  * The source URI and {@code DATABASE_URL} carry real-looking passwords so there is something to
- * leak. The scenarios run in order; the last test scans everything captured.
+ * leak. Each scenario has its own servers and database, and scans what it produced itself.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(60)
 class SecretLeakIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,30 +54,25 @@ class SecretLeakIT {
     private static final String MALLORY_GUESS = "mallory-Guess$6Rt";
     private static final String CLI_PASSWORD = "dave-Pw^3Lm*7u";
     private static final String CLI_NEW_PASSWORD = "dave-NewPw^9Kq*2";
+    private static final Pattern STACK_TRACE = LeakScanner.STACK_TRACE;
 
-    private static final Pattern BCRYPT = Pattern.compile("\\$2[abxy]?\\$\\d\\d\\$");
-    /** scheme://user:password@ with a password that is not the redaction marker. */
-    private static final Pattern CREDENTIALED_URI =
-            Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@\"']+:(?!\\*\\*\\*@)[^\\s/@\"']+@");
-    private static final Pattern STACK_TRACE =
-            Pattern.compile("(\\n\\s*at [\\w$.]+\\(|\\tat |Caused by:|\\.java:\\d+\\)|\\.\\.\\. \\d+ more)");
+    @RegisterExtension
+    final TestServers servers = new TestServers();
+    private LogCapture capture;
+    private TestMongo mongo;
+    private SecurityApi api;
+    private DatabaseUrl admin;
+    private String databaseName;
+    private String credentialedDatabaseUrl;
+    private String credentialedSourceUri;
+    private LeakScanner scanner;
+    private final List<String> responses = new ArrayList<>();
+    private final List<String> cliOutputs = new ArrayList<>();
 
-    private static LogCapture capture;
-    private static TestMongo mongo;
-    private static SecurityApi api;
-    private static DatabaseUrl admin;
-    private static String databaseName;
-    private static String credentialedDatabaseUrl;
-    private static String credentialedSourceUri;
-    private static final Set<String> secrets = new LinkedHashSet<>();
-    private static final List<String> responses = new ArrayList<>();
-    private static final List<String> cliOutputs = new ArrayList<>();
-    private static final Map<String, Integer> scenarioStatuses = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void start() {
-        capture = LogCapture.start();
-        mongo = TestMongo.start();
+    @BeforeEach
+    void start() {
+        capture = servers.track(LogCapture.start());
+        mongo = servers.mongo();
         SourceData.seed(mongo.sourceDb(), 50, 100);
 
         admin = TestPostgres.freshDatabase();
@@ -100,10 +91,14 @@ class SecretLeakIT {
                 + "/shop?authSource=admin";
 
         api = SecurityApi.start(mongo.source(), mongo.target(), database, 100);
+        // Closed after the database accepts connections again, whatever a scenario did to it.
+        servers.track(api);
+        servers.track(() -> allowConnections(true));
         api.userAdmin().add("alice", ALICE_PASSWORD);
         api.userAdmin().add("bob", BOB_PASSWORD);
         api.userAdmin().setStatus("bob", UserStatus.DISABLED);
 
+        Set<String> secrets = new LinkedHashSet<>();
         for (String secret : List.of(PG_PASSWORD, MONGO_PASSWORD, ALICE_PASSWORD, BOB_PASSWORD, ALICE_TYPO,
                 MALLORY_GUESS, CLI_PASSWORD, CLI_NEW_PASSWORD)) {
             secrets.add(secret);
@@ -118,23 +113,7 @@ class SecretLeakIT {
             secrets.add(authorization);
             secrets.add(authorization.substring("Basic ".length()));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            allowConnections(true);
-        } finally {
-            if (api != null) {
-                api.close();
-            }
-            if (mongo != null) {
-                mongo.close();
-            }
-            if (capture != null) {
-                capture.close();
-            }
-        }
+        scanner = new LeakScanner(secrets);
     }
 
     private static String urlEncode(String text) {
@@ -152,7 +131,7 @@ class SecretLeakIT {
     }
 
     /** Sends one request per credential variant and records every response for the final scan. */
-    private static List<HttpResponse<String>> sendAll(SecurityApi target, String method, String path, String body) {
+    private List<HttpResponse<String>> sendAll(SecurityApi target, String method, String path, String body) {
         List<HttpResponse<String>> answers = new ArrayList<>();
         for (String authorization : authorizations()) {
             answers.add(record(target.send(method, path, authorization, body)));
@@ -160,10 +139,8 @@ class SecretLeakIT {
         return answers;
     }
 
-    private static HttpResponse<String> record(HttpResponse<String> response) {
-        synchronized (responses) {
-            responses.add(response.statusCode() + " " + response.headers().map() + " " + response.body());
-        }
+    private HttpResponse<String> record(HttpResponse<String> response) {
+        responses.add(response.statusCode() + " " + response.headers().map() + " " + response.body());
         return response;
     }
 
@@ -178,8 +155,7 @@ class SecretLeakIT {
     }
 
     /** A JSON error: the one error shape, or a failed run's result; a message and no stack trace either way. */
-    private static JsonNode assertJsonError(String scenario, HttpResponse<String> response) {
-        scenarioStatuses.merge(scenario + ":" + response.statusCode(), 1, Integer::sum);
+    private JsonNode assertJsonError(String scenario, HttpResponse<String> response) {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).as(scenario).startsWith("application/json");
         JsonNode body = json(response);
         assertThat(STACK_TRACE.matcher(response.body()).find()).as("%s: stack trace in %s", scenario, response.body())
@@ -195,7 +171,7 @@ class SecretLeakIT {
     }
 
     /** A 500 from the catch-all: generic message, a request id, no detail of the cause. */
-    private static void assertGeneric500(String scenario, HttpResponse<String> response) {
+    private void assertGeneric500(String scenario, HttpResponse<String> response) {
         JsonNode body = assertJsonError(scenario, response);
         assertThat(response.statusCode()).as("%s: %s", scenario, response.body()).isEqualTo(500);
         assertThat(body.path("error").asText()).as(scenario).isEqualTo("internal error; the service log has the details");
@@ -205,7 +181,7 @@ class SecretLeakIT {
                 .doesNotContain("hikari").doesNotContain("users");
     }
 
-    private static void adminExecute(String jdbcUrl, String sql) {
+    private void adminExecute(String jdbcUrl, String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, admin.username(), admin.password());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -214,11 +190,11 @@ class SecretLeakIT {
         }
     }
 
-    private static String maintenanceJdbcUrl() {
+    private String maintenanceJdbcUrl() {
         return admin.jdbcUrl().replaceFirst("/" + databaseName + "(\\?|$)", "/postgres$1");
     }
 
-    private static void allowConnections(boolean allow) {
+    private void allowConnections(boolean allow) {
         if (admin != null) {
             adminExecute(maintenanceJdbcUrl(), "ALTER DATABASE " + databaseName + " ALLOW_CONNECTIONS " + allow);
         }
@@ -227,7 +203,6 @@ class SecretLeakIT {
     // ---------------------------------------------------------------- scenarios
 
     @Test
-    @Order(1)
     void aSourceThatRejectsItsCredentialsFailsTheRunWithAJsonErrorThatNamesNoSecret() {
         // mongo-java-server has no SCRAM: a credentialed URI fails authentication, as a wrong password would.
         MongoEndpoint source = MongoEndpoint.parse("SOURCE_MONGODB_URI", credentialedSourceUri, null, "SOURCE_DB");
@@ -251,10 +226,10 @@ class SecretLeakIT {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(json(health).path("source").asText()).isEqualTo("down");
         }
+        assertNothingLeaked();
     }
 
     @Test
-    @Order(2)
     void aSourceThatStopsFailsTheRunWithAJsonErrorAndNoStackTrace() {
         HttpResponse<String> baseline = record(api.send("POST", "/syncdb", alice(), "{}"));
         assertThat(baseline.statusCode()).as(baseline.body()).isEqualTo(200);
@@ -273,10 +248,10 @@ class SecretLeakIT {
         HttpResponse<String> health = record(api.send("GET", "/health", null, null));
         assertThat(json(health).path("status").asText()).isEqualTo("degraded");
         assertThat(json(health).path("source").asText()).isEqualTo("down");
+        assertNothingLeaked();
     }
 
     @Test
-    @Order(3)
     void missingPostgresqlTablesAnswerAGeneric500WithARequestIdAndNothingElse() {
         adminExecute(admin.jdbcUrl(), "ALTER TABLE users RENAME TO users_hidden_by_test");
         try {
@@ -300,10 +275,10 @@ class SecretLeakIT {
         } finally {
             adminExecute(admin.jdbcUrl(), "ALTER TABLE runs_hidden_by_test RENAME TO runs");
         }
+        assertNothingLeaked();
     }
 
     @Test
-    @Order(4)
     void postgresqlRefusingConnectionsAnswersA500AndHealthSaysTheDatabaseIsDown() {
         allowConnections(false);
         try {
@@ -317,18 +292,20 @@ class SecretLeakIT {
             HttpResponse<String> health = record(api.send("GET", "/health", null, null));
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(json(health).path("database").asText()).isEqualTo("down");
-            // Then no new session can be opened: this one waits out the pool's connection timeout (10 s).
-            assertGeneric500("postgresql-refusing /syncdb unknown user",
-                    record(api.send("POST", "/syncdb", TestApi.basic("mallory", MALLORY_GUESS), "{}")));
-            assertThat(String.join("\n", capture.events())).as("the refused-connection path was taken")
-                    .contains("is not currently accepting connections");
+            // Then no new session can be opened: once the pool's dead sessions are used up (at most its
+            // size), a request waits out the pool's connection timeout (10 s) on a refused connection.
+            for (int attempt = 0; attempt < 10 && !refusedConnectionSeen(); attempt++) {
+                assertGeneric500("postgresql-refusing /syncdb unknown user",
+                        record(api.send("POST", "/syncdb", TestApi.basic("mallory", MALLORY_GUESS), "{}")));
+            }
+            assertThat(refusedConnectionSeen()).as("the refused-connection path was taken").isTrue();
         } finally {
             allowConnections(true);
         }
+        assertNothingLeaked();
     }
 
     @Test
-    @Order(5)
     void theUsersCommandFailingOnPostgresqlPrintsNoPasswordOrHash() {
         DatabaseUrl cliDatabase = TestPostgres.freshDatabase();
         String hostAndDb = cliDatabase.jdbcUrl().substring("jdbc:postgresql://".length()).replaceFirst("\\?.*$", "");
@@ -346,7 +323,7 @@ class SecretLeakIT {
         assertThat(passwd.exitCode()).as("the command failed: %s", passwd.err()).isNotZero();
         assertThat(another.exitCode()).as("the command failed: %s", another.err()).isNotZero();
 
-        Map<String, Integer> found = leaks(passwd.out() + passwd.err() + another.out() + another.err(), secrets);
+        Map<String, Integer> found = scanner.leaks(passwd.out() + passwd.err() + another.out() + another.err());
         assertThat(found).as("BUG (Main's execution-exception handler + Jdbi's default StatementException message): "
                 + "a 'users passwd'/'users add' that fails on PostgreSQL with anything but a DbSyncException is rethrown "
                 + "to picocli, which prints the whole stack trace; Jdbi's message renders the bound arguments, so the "
@@ -354,95 +331,52 @@ class SecretLeakIT {
                 + "jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE), and in Main "
                 + "print one redacted line for any exception. Output was: %s", passwd.err().lines().limit(2).toList())
                 .isEmpty();
+        assertNothingLeaked();
     }
 
-    private static void recordCli(MainRunner.Result result) {
-        synchronized (cliOutputs) {
-            cliOutputs.add("cli exit=" + result.exitCode() + " out=" + result.out() + " err=" + result.err());
-        }
+    private boolean refusedConnectionSeen() {
+        return String.join("\n", capture.events()).contains("is not currently accepting connections");
+    }
+
+    private void recordCli(MainRunner.Result result) {
+        cliOutputs.add("cli exit=" + result.exitCode() + " out=" + result.out() + " err=" + result.err());
     }
 
     // ---------------------------------------------------------------- the scan
 
-    /** Occurrences of a secret in {@code text}: each literal secret, each bcrypt hash prefix, each credentialed URI. */
-    private static int sum(Map<String, Integer> counts) {
-        return counts.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    static Map<String, Integer> leaks(String text, Set<String> literalSecrets) {
-        Map<String, Integer> found = new LinkedHashMap<>();
-        for (String secret : literalSecrets) {
-            int count = 0;
-            for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
-                count++;
-            }
-            if (count > 0) {
-                found.merge("secret#" + List.copyOf(literalSecrets).indexOf(secret), count, Integer::sum);
-            }
-        }
-        Matcher bcrypt = BCRYPT.matcher(text);
-        while (bcrypt.find()) {
-            found.merge("bcrypt-hash", 1, Integer::sum);
-        }
-        Matcher uri = CREDENTIALED_URI.matcher(text);
-        while (uri.find()) {
-            found.merge("credentialed-uri", 1, Integer::sum);
-        }
-        return found;
-    }
-
     @Test
-    @Order(6)
-    void noLogLineConsoleOutputOrResponseHoldsASecret() {
-        // The scanner finds what it looks for (else a clean result proves nothing).
-        for (String secret : secrets) {
-            assertThat(leaks("x " + secret + " y", secrets)).as("scanner self-check").isNotEmpty();
+    void theScannerFindsWhatItLooksFor() {
+        // Else a clean scan proves nothing.
+        for (String secret : scanner.secrets()) {
+            assertThat(scanner.leaks("x " + secret + " y")).as("scanner self-check").isNotEmpty();
         }
-        assertThat(leaks("mongodb://u:p4ss@host/db", Set.of())).containsKey("credentialed-uri");
-        assertThat(leaks("jdbc:postgresql://h/db as postgres and mongodb://u:***@h/db", Set.of())).isEmpty();
-        assertThat(leaks("$2b$10$abcdefghijklmnopqrstuv", Set.of())).containsKey("bcrypt-hash");
+        LeakScanner none = new LeakScanner(Set.of());
+        assertThat(none.leaks("mongodb://u:p4ss@host/db")).containsKey("credentialed-uri");
+        assertThat(none.leaks("jdbc:postgresql://h/db as postgres and mongodb://u:***@h/db")).isEmpty();
+        assertThat(none.leaks("$2b$10$abcdefghijklmnopqrstuv")).containsKey("bcrypt-hash");
+    }
 
+    /** This scenario's log lines, console output, responses and CLI output hold no secret. */
+    private void assertNothingLeaked() {
         List<String> events = capture.events();
         String logs = String.join("\n", events);
         String console = capture.console();
-        String bodies;
-        synchronized (responses) {
-            bodies = String.join("\n", responses);
-        }
-        String cli;
-        synchronized (cliOutputs) {
-            cli = String.join("\n", cliOutputs);
-            assertThat(cli).as("the failing CLI runs were captured").contains("cli exit=1");
-        }
-        // The capture saw the failures (with their stack traces) it is meant to search.
-        assertThat(logs).contains("event=http.internal_error").contains("event=run.finished").contains("status=failed");
-        assertThat(STACK_TRACE.matcher(logs).find()).as("the stack traces go to the log").isTrue();
-        assertThat(console).contains("event=http.internal_error");
-
-        Map<String, Integer> inLogs = leaks(logs, secrets);
-        Map<String, Integer> inConsole = leaks(console, secrets);
-        Map<String, Integer> inBodies = leaks(bodies, secrets);
-        Map<String, Integer> inCli = leaks(cli, secrets);
-        int matches = sum(inLogs) + sum(inConsole) + sum(inBodies);
-        System.out.println("case=forced-errors leakMatches=" + (matches + sum(inCli)) + " serviceLogsConsoleBodies="
-                + matches + " usersCli=" + sum(inCli) + " logEvents=" + events.size() + " consoleBytes="
-                + console.length() + " responses=" + responses.size() + " cliRuns=" + cliOutputs.size()
-                + " statuses=" + scenarioStatuses);
+        String bodies = String.join("\n", responses);
+        String cli = String.join("\n", cliOutputs);
+        Map<String, Integer> inLogs = scanner.leaks(logs);
+        Map<String, Integer> inConsole = scanner.leaks(console);
+        Map<String, Integer> inBodies = scanner.leaks(bodies);
+        Map<String, Integer> inCli = scanner.leaks(cli);
+        int matches = LeakScanner.sum(inLogs) + LeakScanner.sum(inConsole) + LeakScanner.sum(inBodies)
+                + LeakScanner.sum(inCli);
+        System.out.println("case=forced-errors leakMatches=" + matches + " logEvents=" + events.size() + " consoleBytes="
+                + console.length() + " responses=" + responses.size() + " cliRuns=" + cliOutputs.size());
         List<String> offending = new ArrayList<>();
-        for (String event : events) {
-            if (!leaks(event, secrets).isEmpty()) {
-                offending.add(event.lines().limit(3).toList().toString());
-            }
-        }
-        synchronized (responses) {
-            for (String response : responses) {
-                if (!leaks(response, secrets).isEmpty()) {
-                    offending.add("response: " + response);
-                }
-            }
-        }
-        // The users CLI is asserted (and reported) by its own test above; this one covers the running service.
-        assertThat(matches).as("secrets found: logs %s, console %s, bodies %s; first offenders %s", inLogs, inConsole,
-                inBodies, offending.stream().limit(5).toList()).isZero();
+        events.stream().filter(event -> !scanner.leaks(event).isEmpty())
+                .forEach(event -> offending.add(event.lines().limit(3).toList().toString()));
+        responses.stream().filter(response -> !scanner.leaks(response).isEmpty())
+                .forEach(response -> offending.add("response: " + response));
+        assertThat(matches).as("secrets found: logs %s, console %s, bodies %s, cli %s; first offenders %s", inLogs,
+                inConsole, inBodies, inCli, offending.stream().limit(5).toList()).isZero();
     }
 }

@@ -36,7 +36,7 @@ final class SecurityApi implements AutoCloseable {
     static SecurityApi start(MongoEndpoint source, MongoEndpoint target, DatabaseUrl database,
                              int maxFailedLoginsPerMinute) {
         ApiConfig config = new ApiConfig(source, target, database, 0, TestApi.TEST_BCRYPT_COST,
-                TestApi.testSettings(), SyncPolicy.defaults(), maxFailedLoginsPerMinute);
+                TestApi.testSettings(), SyncPolicy.defaults(), maxFailedLoginsPerMinute, ApiConfig.DEFAULT_SYNC_WAIT);
         return new SecurityApi(Application.start(config, ProgressListener.NONE, Clock.systemUTC()));
     }
 

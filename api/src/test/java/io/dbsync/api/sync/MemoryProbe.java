@@ -2,7 +2,12 @@ package io.dbsync.api.sync;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.dbsync.api.config.SyncMode;
 import io.dbsync.api.config.SyncSettings;
+import io.dbsync.api.config.VerifyMode;
+import io.dbsync.api.sync.mongo.RunContext;
+import io.dbsync.api.sync.plan.CollectionFilter;
+import io.dbsync.api.testing.MemoryLedger;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,9 +35,11 @@ public final class MemoryProbe {
         sampler.setDaemon(true);
         sampler.start();
         try (MongoClient source = MongoClients.create(args[0]); MongoClient target = MongoClients.create(args[1])) {
-            SyncRun.Outcome outcome = new SyncRun(source.getDatabase(args[2]), target.getDatabase(args[3]),
-                    SyncSettings.defaults(), "00000000-probe", new io.dbsync.api.testing.MemoryLedger()).run(new RunProgress("probe", ProgressListener.NONE),
-                    new RunOptions(CollectionFilter.all(), false, io.dbsync.api.config.VerifyMode.COUNT, true, 50, io.dbsync.api.config.SyncMode.FULL), () -> true);
+            RunProgress progress = new RunProgress("probe", ProgressListener.NONE);
+            RunContext context = new RunContext("00000000-probe", source.getDatabase(args[2]), target.getDatabase(args[3]),
+                    SyncSettings.defaults(), new MemoryLedger(), progress, () -> true);
+            RunOptions options = new RunOptions(CollectionFilter.all(), false, VerifyMode.COUNT, true, 50, SyncMode.FULL);
+            RunOutcome outcome = new SyncRun(context, options, progress).run();
             long documents = outcome.collections().stream().mapToLong(CollectionResult::documents).sum();
 
             System.out.println("documents=" + documents + " peakLiveHeapBytes=" + peakLiveBytes.get());

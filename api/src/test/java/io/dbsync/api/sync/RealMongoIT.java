@@ -4,21 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Collation;
 import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.CreateViewOptions;
-import com.mongodb.client.model.Collation;
 import com.mongodb.client.model.TimeSeriesOptions;
 import com.mongodb.client.model.ValidationOptions;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
+import io.dbsync.api.testing.TestServers;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 
 /**
  * Collection options only a real MongoDB reports and enforces. Runs when DBSYNC_TEST_MONGODB_URI
@@ -42,8 +43,8 @@ class RealMongoIT {
     void start() {
         assumeTrue(TestMongo.realMongoUri() != null, NEEDS_REAL_MONGODB);
         mongo = TestMongo.start();
-        api = TestApi.start(mongo, TestApi.testSettings(), ProgressListener.NONE);
-        api.addUser("operator", "operator-password");
+        api = TestApi.start(mongo);
+        api.addUser(TestServers.USER, TestServers.PASSWORD);
     }
 
     @AfterEach
@@ -57,7 +58,7 @@ class RealMongoIT {
     }
 
     private void sync() throws InterruptedException {
-        var response = api.send("POST", "/syncdb", TestApi.basic("operator", "operator-password"));
+        var response = api.send("POST", "/syncdb", TestServers.operator());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 

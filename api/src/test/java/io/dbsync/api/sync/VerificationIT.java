@@ -7,43 +7,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Updates;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.config.VerifyMode;
+import io.dbsync.api.sync.plan.StagingNames;
+import io.dbsync.api.testing.ApiSetup;
 import io.dbsync.api.testing.MongoSnapshot;
 import io.dbsync.api.testing.SourceData;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
+import io.dbsync.api.testing.TestServers;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /** Verification and progress of real runs, with the staging collection tampered with mid-run. */
 class VerificationIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String AUTH = TestApi.basic("operator", "operator-password");
+    private static final String AUTH = TestServers.operator();
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    @RegisterExtension
+    final TestServers servers = new TestServers();
 
-    @AfterEach
-    void close() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-    }
 
     private TestApi api(TestMongo mongo, SyncSettings settings, ProgressListener listener) {
-        TestApi api = TestApi.start(mongo, settings, listener);
-        resources.add(api);
-        api.addUser("operator", "operator-password");
-        return api;
+        return servers.api(mongo, ApiSetup.defaults().withSettings(settings).withListener(listener));
     }
 
     private TestMongo seededMongo() {
-        TestMongo mongo = TestMongo.start();
-        resources.add(mongo);
+        TestMongo mongo = servers.mongo();
         SourceData.seed(mongo.sourceDb(), 200, 2_000);
         return mongo;
     }

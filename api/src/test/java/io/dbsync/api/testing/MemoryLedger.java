@@ -1,6 +1,6 @@
 package io.dbsync.api.testing;
 
-import io.dbsync.api.runs.StandbyLedger;
+import io.dbsync.api.store.StandbyLedger;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -3,14 +3,10 @@ package io.dbsync.api.testing;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Collation;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import com.mongodb.client.model.Updates;
 import org.bson.BsonBinary;
 import org.bson.BsonDateTime;
 import org.bson.BsonDecimal128;
@@ -27,6 +23,13 @@ import org.bson.BsonTimestamp;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /** Realistic source contents: several collections, many BSON types, assorted indexes, an empty collection. */
 public final class SourceData {
@@ -123,5 +126,23 @@ public final class SourceData {
                     .append("k", new BsonString("compound")));
         }
         events.insertMany(docs);
+    }
+
+    /** Inserts 40, updates 30 ($set), replaces 20 and deletes 10 orders; returns the changes by kind. */
+    public static Map<String, Integer> churnOrders(MongoDatabase source) {
+        MongoCollection<BsonDocument> orders = source.getCollection("orders", BsonDocument.class);
+        for (long i = 0; i < 40; i++) {
+            orders.insertOne(SourceData.order(10_000 + i, 300));
+        }
+        for (long i = 0; i < 30; i++) {
+            orders.updateOne(Filters.eq("_id", i), Updates.set("status", "refunded-" + i));
+        }
+        for (long i = 100; i < 120; i++) {
+            orders.replaceOne(Filters.eq("_id", i), new BsonDocument("_id", new BsonInt64(i)).append("replaced", new BsonString("yes")));
+        }
+        for (long i = 200; i < 210; i++) {
+            orders.deleteOne(Filters.eq("_id", i));
+        }
+        return Map.of("inserted", 40, "updated", 30, "replaced", 20, "deleted", 10);
     }
 }

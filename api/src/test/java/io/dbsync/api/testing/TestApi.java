@@ -4,9 +4,7 @@ import io.dbsync.api.Application;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.DatabaseUrl;
-import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
-import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.sync.SyncResult;
 import io.dbsync.api.users.UserAdmin;
 import java.io.IOException;
@@ -15,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -33,16 +30,16 @@ public final class TestApi implements AutoCloseable {
         this.application = application;
     }
 
-    public static TestApi start(TestMongo mongo, SyncSettings settings, ProgressListener listener) {
-        return start(mongo, settings, SyncPolicy.defaults(), listener, Clock.systemUTC(), TestPostgres.freshDatabase());
+    /** The API with {@link ApiSetup#defaults()}. */
+    public static TestApi start(TestMongo mongo) {
+        return start(mongo, ApiSetup.defaults());
     }
 
-    /** The full form: a policy (filters, guard, staleness), a clock, and the users/runs database to share. */
-    public static TestApi start(TestMongo mongo, SyncSettings settings, SyncPolicy policy, ProgressListener listener,
-                                Clock clock, DatabaseUrl database) {
-        ApiConfig config = new ApiConfig(mongo.source(), mongo.target(), database, 0, TEST_BCRYPT_COST, settings,
-                policy, 5);
-        return new TestApi(Application.start(config, listener, clock));
+    public static TestApi start(TestMongo mongo, ApiSetup setup) {
+        DatabaseUrl database = setup.database() != null ? setup.database() : TestPostgres.freshDatabase();
+        ApiConfig config = new ApiConfig(mongo.source(), mongo.target(), database, 0, TEST_BCRYPT_COST, setup.settings(),
+                setup.policy(), 5, setup.syncWait());
+        return new TestApi(Application.start(config, setup.listener(), setup.clock()));
     }
 
     /** Settings for tests: small batches (so collections span many), short MongoDB timeouts. */

@@ -6,18 +6,18 @@ import io.dbsync.api.MainRunner;
 import io.dbsync.api.auth.Authenticator;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.DatabaseUrl;
-import io.dbsync.api.db.Database;
+import io.dbsync.api.store.Postgres;
 import io.dbsync.api.testing.TestPostgres;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 
 /** The {@code users} commands through the real command line against a real PostgreSQL. */
 class UsersCliIT {
     private DatabaseUrl databaseUrl;
     private Map<String, String> env;
-    private Database database;
+    private Postgres database;
 
     @BeforeEach
     void freshDatabase() {
@@ -40,7 +40,7 @@ class UsersCliIT {
 
     private boolean canLogIn(String username, String password) {
         if (database == null) {
-            database = Database.open(databaseUrl, 2);
+            database = Postgres.open(databaseUrl, 2);
         }
         return new Authenticator(database.jdbi(), new PasswordHasher(10)).authenticate(username, password).isPresent();
     }
@@ -104,7 +104,7 @@ class UsersCliIT {
     void storesOnlyABcryptHashOfAtLeastCost10() {
         MainRunner.Result added = MainRunner.run(env, "grace-password\n", "users", "add", "grace");
         assertThat(added.exitCode()).as(added.err()).isZero();
-        database = Database.open(databaseUrl, 2);
+        database = Postgres.open(databaseUrl, 2);
 
         String hash = database.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE username = 'grace'")
                 .mapTo(String.class).one());

@@ -1,2 +1,0 @@
-/** The PostgreSQL connection pool, schema migrations and the Jdbi handle. */
-package io.dbsync.api.db;

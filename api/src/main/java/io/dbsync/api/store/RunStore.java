@@ -1,0 +1,42 @@
+package io.dbsync.api.store;
+
+import org.jdbi.v3.core.Jdbi;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Run records in PostgreSQL: the audit trail, the history behind /runs, and freshness. */
+public final class RunStore {
+    private final Jdbi jdbi;
+
+    public RunStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public void recordStart(String id, String mode, String triggeredBy, boolean forced, Instant startedAt) {
+        jdbi.useExtension(RunDao.class, dao -> dao.insertRunning(id, mode, triggeredBy, forced, startedAt));
+    }
+
+    public void recordFinish(RunEnd end) {
+        jdbi.useExtension(RunDao.class, dao -> dao.finish(end));
+    }
+
+    /** Closes the records of runs whose process died; returns how many. Call only while holding the run lock. */
+    public int abandonRunning(Instant now) {
+        return jdbi.withExtension(RunDao.class, dao -> dao.abandonRunning(now,
+                "abandoned: the API instance running it stopped before it finished; the standby was not swapped "
+                        + "unless a later run says so"));
+    }
+
+    public Optional<RunRecord> find(String id) {
+        return jdbi.withExtension(RunDao.class, dao -> dao.find(id));
+    }
+
+    public List<RunRecord> recent(int limit) {
+        return jdbi.withExtension(RunDao.class, dao -> dao.recent(limit));
+    }
+
+    public Optional<Instant> lastSuccessAt() {
+        return jdbi.withExtension(RunDao.class, RunDao::lastSuccessAt);
+    }
+}

@@ -1,0 +1,14 @@
+package io.dbsync.api.sync;
+
+import io.dbsync.api.config.SyncMode;
+import java.util.List;
+
+/**
+ * What a completed run produced.
+ *
+ * @param mode       {@link SyncMode#FULL} when every collection was copied and swapped in, else {@link SyncMode#DELTA}
+ * @param modeReason why, and which collections fell back to another method
+ */
+record RunOutcome(SyncMode mode, String modeReason, List<CollectionResult> collections, List<String> keptOnTarget,
+                  List<String> droppedOnTarget) {
+}

@@ -1,8 +1,0 @@
-package io.dbsync.api.sync;
-
-/** A staged collection does not match its source; the run fails before anything is swapped. */
-public class VerificationException extends SyncFailedException {
-    public VerificationException(String message) {
-        super(message);
-    }
-}

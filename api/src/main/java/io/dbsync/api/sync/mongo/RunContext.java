@@ -1,0 +1,31 @@
+package io.dbsync.api.sync.mongo;
+
+import com.mongodb.ReadPreference;
+import com.mongodb.client.MongoDatabase;
+import io.dbsync.api.config.SyncSettings;
+import io.dbsync.api.store.StandbyLedger;
+import io.dbsync.api.sync.plan.TaskProgress;
+import java.time.Duration;
+
+/**
+ * What every worker of one run shares: its id, the two databases, the settings it runs with, the
+ * ledger it records complete collections in, where it reports progress, and its lock.
+ */
+public record RunContext(String runId, MongoDatabase source, MongoDatabase target, SyncSettings settings,
+                         StandbyLedger ledger, TaskProgress progress, LockCheck lock) {
+
+    public RunContext {
+        // Positions and scans from the same node: a stream position taken on one secondary and a scan
+        // served by a lagging other one would skip the changes in between.
+        source = source.withReadPreference(ReadPreference.primary());
+    }
+
+    /** How long a stopped worker may take to notice: one reply, after a connection's set-up. */
+    public Duration stopBound() {
+        return settings.mongoReadTimeout().plus(settings.mongoTimeout());
+    }
+
+    public BatchLimits batchLimits() {
+        return new BatchLimits(settings.batchDocuments(), settings.batchBytes());
+    }
+}

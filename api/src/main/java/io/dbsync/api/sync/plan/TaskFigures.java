@@ -1,0 +1,15 @@
+package io.dbsync.api.sync.plan;
+
+import io.dbsync.api.config.VerifyMode;
+
+/**
+ * What a finished task did to its standby collection.
+ *
+ * @param documents    documents written (a copy: all of them; a delta: new and changed ones)
+ * @param deleted      documents a delta removed
+ * @param bytes        raw BSON bytes written
+ * @param indexes      indexes on the collection besides {@code _id}
+ * @param verification which checks passed: {@code count} or {@code digest}
+ */
+public record TaskFigures(long documents, long deleted, long bytes, int indexes, long durationMs, VerifyMode verification) {
+}

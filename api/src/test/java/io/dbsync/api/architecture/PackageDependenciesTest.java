@@ -1,0 +1,55 @@
+package io.dbsync.api.architecture;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The api's packages point one way (docs/architecture.md): entry points → http → auth, sync,
+ * store; sync → sync.copy, sync.delta → sync.mongo → sync.plan; store and config below them all.
+ * A new back-edge fails here.
+ */
+@AnalyzeClasses(packages = "io.dbsync.api", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageDependenciesTest {
+
+    @ArchTest
+    static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Entry").definedBy(JavaClass.Predicates.simpleName("Application")
+                    .or(JavaClass.Predicates.simpleNameStartingWith("Main")))
+            .layer("Http").definedBy("io.dbsync.api.http..")
+            .layer("Users").definedBy("io.dbsync.api.users..")
+            .layer("Metrics").definedBy("io.dbsync.api.metrics..")
+            .layer("Auth").definedBy("io.dbsync.api.auth..")
+            .layer("Sync").definedBy("io.dbsync.api.sync")
+            .layer("Copy").definedBy("io.dbsync.api.sync.copy..")
+            .layer("Delta").definedBy("io.dbsync.api.sync.delta..")
+            .layer("Mongo").definedBy("io.dbsync.api.sync.mongo..")
+            .layer("Plan").definedBy("io.dbsync.api.sync.plan..")
+            .layer("Store").definedBy("io.dbsync.api.store..")
+            .layer("Config").definedBy("io.dbsync.api.config..")
+            .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Http").mayOnlyBeAccessedByLayers("Entry")
+            .whereLayer("Users").mayOnlyBeAccessedByLayers("Entry")
+            .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Entry", "Http")
+            .whereLayer("Auth").mayOnlyBeAccessedByLayers("Entry", "Http", "Users", "Metrics")
+            .whereLayer("Sync").mayOnlyBeAccessedByLayers("Entry", "Http", "Metrics")
+            .whereLayer("Copy").mayOnlyBeAccessedByLayers("Sync")
+            .whereLayer("Delta").mayOnlyBeAccessedByLayers("Sync")
+            .whereLayer("Mongo").mayOnlyBeAccessedByLayers("Entry", "Sync", "Copy", "Delta")
+            .whereLayer("Plan").mayOnlyBeAccessedByLayers("Sync", "Copy", "Delta", "Mongo")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "Http", "Users", "Sync", "Copy", "Delta", "Mongo", "Plan")
+            .because("packages point one way; a lower layer gets what it needs passed in (a lock check, a stop bound)");
+
+    @ArchTest
+    static final ArchRule copyAndDeltaAreIndependent = slices().matching("io.dbsync.api.sync.(copy|delta)..")
+            .should().notDependOnEachOther()
+            .because("the two ways of bringing a collection up to date share only the layers below them");
+
+    @ArchTest
+    static final ArchRule noCycles = slices().matching("io.dbsync.api.(*)..").should().beFreeOfCycles();
+}

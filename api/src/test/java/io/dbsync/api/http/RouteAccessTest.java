@@ -1,0 +1,52 @@
+package io.dbsync.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
+import io.javalin.security.RouteRole;
+import org.junit.jupiter.api.Test;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Walks the router: every route says who may call it, so a new route cannot be open by accident.
+ * (The routes are only wired, never called: the dependencies they would use stay null.)
+ */
+class RouteAccessTest {
+
+    private static List<Endpoint> routes() {
+        Javalin app = ApiServer.create(new ApiServer.Dependencies(null, null, null, null, null, Duration.ZERO,
+                Duration.ofMinutes(1), Clock.systemUTC()));
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod()).toList();
+    }
+
+    private static Set<RouteRole> roles(Endpoint endpoint) {
+        Roles roles = endpoint.metadata(Roles.class);
+        return roles == null ? Set.of() : roles.getRoles();
+    }
+
+    @Test
+    void everyRouteDeclaresExactlyOneAccess() {
+        List<Endpoint> routes = routes();
+
+        assertThat(routes).isNotEmpty();
+        assertThat(routes).allSatisfy(route -> assertThat(roles(route))
+                .as("%s %s must declare Access.OPEN or Access.USER", route.method, route.path)
+                .hasSize(1).allMatch(role -> role instanceof Access));
+    }
+
+    @Test
+    void onlyHealthAndMetricsAreOpen() {
+        TreeMap<String, Set<RouteRole>> byRoute = new TreeMap<>();
+        routes().forEach(route -> byRoute.put(route.method + " " + route.path, roles(route)));
+
+        assertThat(byRoute.entrySet().stream().filter(e -> e.getValue().contains(Access.OPEN)).map(e -> e.getKey()))
+                .containsExactlyInAnyOrder("GET /health", "GET /metrics");
+    }
+}
