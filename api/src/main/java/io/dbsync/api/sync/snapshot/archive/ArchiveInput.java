@@ -106,7 +106,8 @@ final class ArchiveInput implements Closeable {
 
     private ArchiveCorruptException gzipDamage(IOException e, Optional<Namespace> where) {
         String problem = e instanceof EOFException ? "the gzip stream is truncated" : "the gzip stream is damaged";
-        return new ArchiveCorruptException(problem + " (" + e.getMessage() + ")", where, offset, e);
+        String detail = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+        return new ArchiveCorruptException(problem + detail, where, offset, e);
     }
 
     @Override
