@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.bson.RawBsonDocument;
 
@@ -30,8 +31,23 @@ import org.bson.RawBsonDocument;
  * returns, the archive is incomplete and both mongorestore and {@link ArchiveReader} refuse it.
  */
 public final class ArchiveWriter implements Closeable {
-    /** Whether the archive stream is gzip-compressed as a whole. */
-    public enum Compression { GZIP, NONE }
+    /**
+     * Whether the archive stream is gzip-compressed as a whole. Readers cannot tell the levels
+     * apart; {@code GZIP_FAST} deflated about ten times faster here for about a third more bytes.
+     */
+    public enum Compression {
+        /** Deflate level 6, the default of Go's gzip and so what mongodump writes. */
+        GZIP(6),
+        /** Deflate level 1, for when compression would slow a run down. */
+        GZIP_FAST(Deflater.BEST_SPEED),
+        NONE(-1);
+
+        private final int level;
+
+        Compression(int level) {
+            this.level = level;
+        }
+    }
 
     private static final int BUFFER_BYTES = 64 * 1024;
 
@@ -45,7 +61,11 @@ public final class ArchiveWriter implements Closeable {
     private boolean finished;
 
     private ArchiveWriter(OutputStream target, Compression compression) throws IOException {
-        this.gzip = compression == Compression.GZIP ? new GZIPOutputStream(target, BUFFER_BYTES) : null;
+        this.gzip = compression == Compression.NONE ? null : new GZIPOutputStream(target, BUFFER_BYTES) {
+            {
+                def.setLevel(compression.level);
+            }
+        };
         this.out = new BufferedOutputStream(gzip != null ? gzip : target, BUFFER_BYTES);
     }
 

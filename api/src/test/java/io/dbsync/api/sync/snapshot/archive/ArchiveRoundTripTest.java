@@ -114,6 +114,19 @@ class ArchiveRoundTripTest {
     }
 
     @Test
+    void theFastGzipLevelWritesADifferentStreamWithTheSameContent() throws IOException {
+        NamespaceMetadata orders = collection("orders");
+        List<RawBsonDocument> documents = ArchiveSamples.documents(500, 0);
+        byte[] standard = ArchiveSamples.archive(Map.of(orders, documents), ArchiveWriter.Compression.GZIP);
+        byte[] fast = ArchiveSamples.archive(Map.of(orders, documents), ArchiveWriter.Compression.GZIP_FAST);
+
+        assertThat(fast).isNotEqualTo(standard);
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(fast)).readAllBytes())
+                .isEqualTo(new GZIPInputStream(new ByteArrayInputStream(standard)).readAllBytes());
+        assertThat(documentsByNamespace(readAll(fast)).get(orders.namespace())).isEqualTo(documents);
+    }
+
+    @Test
     void anEmptyNamespaceIsWrittenAsMongodumpWritesIt() throws IOException {
         NamespaceMetadata empty = collection("empty");
         byte[] archive = ArchiveSamples.archive(Map.of(empty, List.of()), ArchiveWriter.Compression.NONE);
