@@ -45,12 +45,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * insert/update/delete batch the driver sends, createIndexes, dbStats, listCollections …); the driver's
  * handshake, heartbeats, authentication and endSessions are not counted and never wait. Which of these
  * Atlas counts, and whether it counts a batch of N inserted documents as 1 or N, is not documented:
- * {@link OperationCounts#insertedDocuments()} gives the per-document figure too.
+ * {@link OperationCounts#insertedDocuments()} gives the per-document figure too. The handshake
+ * announces a real server's {@code maxWriteBatchSize} of 100,000 (mongo-java-server's own is 1,000),
+ * so the driver splits batches, and the count grows, as against Atlas.
  *
  * <p>Write commands run one at a time (a server-wide lock), so that quota and count checks cannot be
  * raced; reads run concurrently as in mongo-java-server.
  */
 public final class AtlasBackend implements MongoBackend {
+    static final int REAL_SERVER_MAX_WRITE_BATCH_SIZE = 100_000;
+
     private final AtlasProfile profile;
     private final StorageLedger ledger;
     private final MongoBackend delegate;
@@ -104,6 +108,11 @@ public final class AtlasBackend implements MongoBackend {
         }
         if (!Commands.isWrite(command, query)) {
             Document response = delegate.handleCommand(channel, database, command, query);
+            if (key.equals("ismaster")) {
+                // a real server's batch limit (mongo-java-server says 1,000), so that the driver splits an
+                // insertMany as it would for Atlas and the operations count matches
+                response.put("maxWriteBatchSize", REAL_SERVER_MAX_WRITE_BATCH_SIZE);
+            }
             return key.equals("listdatabases") ? stats.withSizes(response) : response;
         }
         writeLock.lock();
