@@ -27,8 +27,24 @@ public final class AtlasServer implements AutoCloseable {
 
     /** Starts a server with this profile on 127.0.0.1 and a free port. */
     public static AtlasServer start(AtlasProfile profile) {
+        return start(profile, false);
+    }
+
+    /**
+     * As {@link #start}, with mongo-java-server's oplog on, so that change streams work as on an Atlas
+     * cluster (a replica set). The oplog is kept in memory for the server's life and, as on Atlas, does
+     * not count against the quota.
+     */
+    public static AtlasServer startWithChangeStreams(AtlasProfile profile) {
+        return start(profile, true);
+    }
+
+    private static AtlasServer start(AtlasProfile profile, boolean oplog) {
         AtlasBackend backend = profile.newBackend();
         MongoServer server = new MongoServer(backend);
+        if (oplog) {
+            server.enableOplog();
+        }
         server.bind("127.0.0.1", 0);
         return new AtlasServer(server, backend, server.getLocalAddress());
     }

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
  * profile's write lock, so two writers cannot both take the last free place.
  */
 final class NamespaceLimits {
-    private static final Set<String> INTERNAL_DATABASES = Set.of("admin", "local", "config");
     private static final Set<String> CREATING = Set.of("insert", "update", "findandmodify", "create", "createindexes");
 
     private final AtlasProfile profile;
@@ -69,9 +68,9 @@ final class NamespaceLimits {
         }
         Set<String> databases = existing.stream()
                 .map(CollectionStats::database)
-                .filter(name -> !INTERNAL_DATABASES.contains(name))
+                .filter(name -> !AccountedMemoryBackend.INTERNAL_DATABASES.contains(name))
                 .collect(Collectors.toSet());
-        if (INTERNAL_DATABASES.contains(database) || databases.contains(database)) {
+        if (AccountedMemoryBackend.INTERNAL_DATABASES.contains(database) || databases.contains(database)) {
             return;
         }
         boolean sourceEmptied = movedFrom != null

@@ -2,9 +2,14 @@ package io.dbsync.testkit.atlas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import com.mongodb.client.model.changestream.OperationType;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonDocument;
@@ -109,6 +114,33 @@ class StorageStatsTest {
         atlas.client.getDatabase("archive").drop();
 
         assertThat(atlas.server.usedBytes()).isEqualTo(before - number(archiveStats, "totalSize"));
+    }
+
+    @Test
+    void aRenameWithinADatabaseMovesTheBytesWithTheCollection() {
+        Document before = shop.runCommand(new Document("collStats", "orders"));
+        long used = atlas.server.usedBytes();
+
+        shop.getCollection("orders").renameCollection(new MongoNamespace("shop", "orders_renamed"));
+
+        Document after = shop.runCommand(new Document("collStats", "orders_renamed"));
+        assertThat(number(after, "totalSize")).isEqualTo(number(before, "totalSize"));
+        assertThat(number(shop.runCommand(new Document("collStats", "orders")), "totalSize")).isZero();
+        assertThat(atlas.server.usedBytes()).isEqualTo(used);
+    }
+
+    @Test
+    void theOplogBehindChangeStreamsDoesNotCountAgainstTheQuota() {
+        try (AtlasServer withOplog = AtlasServer.startWithChangeStreams(AtlasProfile.m0().withOpsPerSecond(0));
+             MongoClient client = ProfiledServer.newClient(withOplog)) {
+            MongoCollection<RawBsonDocument> orders = client.getDatabase("shop").getCollection("orders", RawBsonDocument.class);
+            try (MongoCursor<ChangeStreamDocument<RawBsonDocument>> changes = orders.watch().cursor()) {
+                long documentBytes = insert(orders, 50, "order");
+
+                assertThat(changes.next().getOperationType()).isEqualTo(OperationType.INSERT);
+                assertThat(withOplog.usedBytes()).isEqualTo(documentBytes + 50 * NUMBER_KEY_ENTRY);
+            }
+        }
     }
 
     /** Inserts {@code count} documents with int ids and returns their BSON bytes, measured by the driver. */
