@@ -16,41 +16,45 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A mongo-java-server backend that behaves like an Atlas shared-tier cluster ({@link AtlasProfile}):
  * an in-memory backend whose every byte is accounted, behind a gate that applies Atlas's limits.
+ * What each part rests on — Atlas's docs, replies seen from Atlas, or an assumption — is said below
+ * and, for each error text, in {@code AtlasErrors}.
  *
- * <p><b>Storage quota</b> (documented: 512 MB on M0, 5 GB on Flex, counted as the uncompressed BSON
- * of all documents plus index bytes, over all databases). A write that would take the total past the
- * quota is refused, the docs' wording ("does not have space for the desired write operation"), and
- * every later one like it: inserts and upserts per document (a write error, code 8000, as in the docs'
- * example; the rest of an unordered batch is still tried), updates and findAndModify per statement,
- * createIndexes whole. Deletes, drops and shrinking updates always work and free space. The message
- * names the usage the write would have reached, in whole MB rounded down. Assumed: index bytes are an
- * estimate (see {@code BsonMeasure}); real Atlas samples its usage, so it lets a write or two past the
- * line before refusing (reports show "516 MB of 512 MB") where this profile refuses the crossing write
- * itself; {@code create}, {@code renameCollection} and empty indexes cost nothing; a cross-database
- * rename moves the collection without copying it.
+ * <p><b>Storage quota.</b> Documented: 512 MB on M0, 5 GB on Flex, counted as the uncompressed BSON of
+ * all documents plus index bytes, over all databases; a write for which there is no space fails with
+ * code 8000 ("you are over your space quota, using 513 MB of 512 MB", a write error in the docs'
+ * example). Modelled: a write that would grow the total past the quota is refused, and so is every
+ * later one that would grow it; inserts and upserts per document (the rest of an unordered batch is
+ * still tried), updates and findAndModify per statement, createIndexes whole. Deletes, drops and
+ * shrinking updates always work and free space. The message names the usage the refused write would
+ * have reached, in whole MB rounded down. Assumed: the index bytes ({@code BsonMeasure}); that the
+ * crossing write itself is refused (Atlas samples its usage, and users report "516 MB of 512 MB", so
+ * Atlas lets a little past the line: this profile is the stricter one); that {@code create}, renames and
+ * empty indexes cost nothing; that {@code admin}, {@code local} (the oplog) and {@code config} do not count.
  *
- * <p><b>Names and counts</b> (documented limits; error texts partly seen, partly assumed, see
- * {@code AtlasErrors}): a new collection is refused when its database name is over 38 bytes, its
- * namespace over 95 bytes, 500 collections exist, or it would be the 101st database.
+ * <p><b>Names and counts.</b> Documented limits: a new collection is refused when its database name is
+ * over 38 bytes, its namespace over 95 bytes, 500 collections exist, or it would be the 101st database.
  *
- * <p><b>Nesting</b> (documented limit of 50; code and text assumed from mongod): counted as mongod
- * counts for storage, top-level fields being level 1, empty documents and arrays adding no level.
+ * <p><b>Nesting.</b> Documented limit of 50 levels, counted as mongod counts for storage (top-level
+ * fields are level 1; empty documents and arrays add no level); code and text assumed from mongod.
  *
- * <p><b>Refused commands and options</b> (documented): the unsupported-commands list,
- * {@code create} with {@code storageEngine}, {@code find} with {@code noCursorTimeout}, {@code dbStats}
- * on and writes to {@code local}/{@code config}.
+ * <p><b>Refused commands and options.</b> Documented: the unsupported-commands list, {@code create}
+ * with {@code storageEngine}, {@code find} with {@code noCursorTimeout}, {@code dbStats} on and writes
+ * to {@code local}/{@code config}. Not modelled: aggregate's {@code maxTimeMS} cap and ignored
+ * {@code allowDiskUse}, {@code $where}, the 10 GB-a-week transfer limit.
  *
- * <p><b>Operations per second</b> (documented: 100 on M0, 500 on Flex; excess operations are queued,
- * not refused). Counted, as decided here: one operation per command message (find, getMore, each
- * insert/update/delete batch the driver sends, createIndexes, dbStats, listCollections …); the driver's
- * handshake, heartbeats, authentication and endSessions are not counted and never wait. Which of these
- * Atlas counts, and whether it counts a batch of N inserted documents as 1 or N, is not documented:
- * {@link OperationCounts#insertedDocuments()} gives the per-document figure too. The handshake
- * announces a real server's {@code maxWriteBatchSize} of 100,000 (mongo-java-server's own is 1,000),
- * so the driver splits batches, and the count grows, as against Atlas.
+ * <p><b>Operations per second.</b> Documented: 100 on M0, 500 on Flex; excess operations are queued,
+ * not refused, in order per connection. Counted, as decided here: one operation per command message
+ * (find, getMore, each insert/update/delete batch the driver sends, createIndexes, dbStats,
+ * listCollections …); the driver's handshake, heartbeats, authentication and endSessions are not
+ * counted and never wait. Which of these Atlas counts, and whether it counts a batch of N inserted
+ * documents as 1 or N, is not documented: {@link OperationCounts#insertedDocuments()} gives the
+ * per-document figure too. The handshake announces a real server's {@code maxWriteBatchSize} of
+ * 100,000 (mongo-java-server's own is 1,000), so the driver splits batches, and the count grows, as
+ * against Atlas.
  *
  * <p>Write commands run one at a time (a server-wide lock), so that quota and count checks cannot be
- * raced; reads run concurrently as in mongo-java-server.
+ * raced; reads run concurrently as in mongo-java-server. mongo-java-server's insert reply counts
+ * refused documents as inserted; the profile corrects it ({@code InsertReply}).
  */
 public final class AtlasBackend implements MongoBackend {
     static final int REAL_SERVER_MAX_WRITE_BATCH_SIZE = 100_000;
