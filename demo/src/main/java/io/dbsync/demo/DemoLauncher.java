@@ -1,5 +1,8 @@
 package io.dbsync.demo;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import io.dbsync.api.Application;
 import io.dbsync.api.auth.PasswordHasher;
@@ -9,14 +12,18 @@ import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.users.UserAdmin;
+import io.dbsync.testkit.atlas.AtlasProfile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the real API against embedded stand-ins: two mongo-java-server instances on loopback
  * ports (the source seeded with a small shop) and an embedded PostgreSQL, with a demo user whose
- * password is random. Nothing is installed and nothing leaves the machine.
+ * password is random. Nothing is installed and nothing leaves the machine. With
+ * {@code DEMO_STANDBY_PROFILE} the standby behaves like an Atlas free-tier cluster ({@link StandbyProfile}).
  */
 public final class DemoLauncher {
     static final String USERNAME = "demo";
@@ -26,7 +33,8 @@ public final class DemoLauncher {
 
     /** Everything the demo started, closed together. */
     record Demo(MongoServer source, MongoServer target, EmbeddedPostgres postgres, Application api,
-                String password, MongoEndpoint sourceEndpoint, MongoEndpoint targetEndpoint) implements AutoCloseable {
+                String password, MongoEndpoint sourceEndpoint, MongoEndpoint targetEndpoint,
+                Optional<AtlasProfile> standbyProfile) implements AutoCloseable {
         String curlLine() {
             return "curl -u " + USERNAME + ":" + password + " http://localhost:" + api.port() + "/syncdb";
         }
@@ -44,7 +52,15 @@ public final class DemoLauncher {
         // Before the first logger exists: the stand-ins are chatty and would bury the curl line.
         System.setProperty("logback.configurationFile", "dbsync-demo-logback.xml");
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
-        Demo demo = start(port);
+        Optional<AtlasProfile> standbyProfile;
+        try {
+            standbyProfile = StandbyProfile.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException badOption) {
+            System.err.println("demo: " + badOption.getMessage());
+            System.exit(2);
+            return;
+        }
+        Demo demo = start(port, standbyProfile);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -58,7 +74,8 @@ public final class DemoLauncher {
         System.out.println("dbsync demo is running (Ctrl-C stops it; all data lives in memory and is gone then)");
         System.out.println("  source (primary): " + demo.sourceEndpoint().uri() + "  — customers " + DemoData.CUSTOMERS
                 + ", products " + DemoData.PRODUCTS + ", orders " + DemoData.ORDERS + ", sessions 50, audit_log (empty)");
-        System.out.println("  target (standby): " + demo.targetEndpoint().uri());
+        System.out.println("  target (standby): " + demo.targetEndpoint().uri() + "  — "
+                + StandbyProfile.describe(demo.standbyProfile()));
         System.out.println("  users:            embedded PostgreSQL, user '" + USERNAME + "' with a random password");
         System.out.println();
         System.out.println("Copy the source into the standby:");
@@ -68,8 +85,13 @@ public final class DemoLauncher {
     }
 
     static Demo start(int port) throws IOException {
+        return start(port, Optional.empty());
+    }
+
+    static Demo start(int port, Optional<AtlasProfile> standbyProfile) throws IOException {
         MongoServer source = new MongoServer(new MemoryBackend());
-        MongoServer target = new MongoServer(new MemoryBackend());
+        MongoBackend targetBackend = standbyProfile.<MongoBackend>map(AtlasProfile::newBackend).orElseGet(MemoryBackend::new);
+        MongoServer target = new MongoServer(targetBackend);
         source.bind("127.0.0.1", 0);
         target.bind("127.0.0.1", 0);
         MongoEndpoint sourceEndpoint = new MongoEndpoint("mongodb://127.0.0.1:" + source.getLocalAddress().getPort() + "/shop", "shop");
@@ -85,7 +107,7 @@ public final class DemoLauncher {
         Application api = Application.start(config, ProgressListener.NONE);
         String password = randomPassword();
         new UserAdmin(api.database().jdbi(), new PasswordHasher(config.bcryptCost())).add(USERNAME, password);
-        return new Demo(source, target, postgres, api, password, sourceEndpoint, targetEndpoint);
+        return new Demo(source, target, postgres, api, password, sourceEndpoint, targetEndpoint, standbyProfile);
     }
 
     private static String randomPassword() {
