@@ -3,6 +3,7 @@ package io.dbsync.api;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.ConfigException;
+import io.dbsync.api.config.SecretsExtensionEnv;
 import io.dbsync.api.db.Database;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.users.PasswordReader;
@@ -13,6 +14,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -36,7 +38,12 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         PasswordReader passwords = new PasswordReader(System.console(),
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-        System.exit(run(args, System.getenv(), passwords,
+        Optional<Map<String, String>> env = SecretsExtensionEnv.resolve(System.getenv(), System.err);
+        if (env.isEmpty()) {
+            System.exit(CONFIG_ERROR);
+            return;
+        }
+        System.exit(run(args, env.get(), passwords,
                 new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
