@@ -4,6 +4,7 @@ import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.ConfigException;
 import io.dbsync.api.config.Redactor;
+import io.dbsync.api.config.SecretsExtensionEnv;
 import io.dbsync.api.store.Postgres;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.users.PasswordReader;
@@ -16,6 +17,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -37,7 +39,12 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         PasswordReader passwords = new PasswordReader(System.console(),
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-        System.exit(run(args, System.getenv(), passwords,
+        Optional<Map<String, String>> env = SecretsExtensionEnv.resolve(System.getenv(), System.err);
+        if (env.isEmpty()) {
+            System.exit(CONFIG_ERROR);
+            return;
+        }
+        System.exit(run(args, env.get(), passwords,
                 new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }

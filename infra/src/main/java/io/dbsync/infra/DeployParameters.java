@@ -3,7 +3,6 @@ package io.dbsync.infra;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,6 +19,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param passwordSecret      name or complete ARN of an existing secret; empty: the stack creates one
  * @param alarmEmail          empty: the topic gets no subscription
  * @param paramsSecretsLayerArn empty: aws-cdk-lib's mapping of the AWS-published layer ARNs
+ * @param apiHosting          present with {@code hostApi=lambda}: the stack runs the API itself
+ * @param snapshots           the restore-point bucket and its alarms
  */
 public record DeployParameters(
         Optional<URI> apiUrl,
@@ -36,7 +37,9 @@ public record DeployParameters(
         Optional<String> paramsSecretsLayerArn,
         boolean alarmTopicCmk,
         Path lambdaJar,
-        String stackName) {
+        String stackName,
+        Optional<ApiHosting> apiHosting,
+        SnapshotSettings snapshots) {
 
     /** Used in the template when no API URL is given, so `cdk synth` works out of the box. */
     public static final URI PLACEHOLDER_API_URL = URI.create("https://dbsync.example.com");
@@ -56,6 +59,15 @@ public record DeployParameters(
         if (lambdaTimeout.toSeconds().longValue() > 900) {
             throw new InvalidParameterException(Parameter.LAMBDA_TIMEOUT_SECONDS.contextKey() + " must be at most 900 (Lambda's limit)");
         }
+        apiHosting.ifPresent(api -> {
+            long minimum = api.syncWait().toSeconds().longValue() + ApiContract.SCHEDULER_HTTP_MIN_ALLOWANCE_SECONDS;
+            if (httpTimeout.toSeconds().longValue() < minimum) {
+                throw new InvalidParameterException(Parameter.HTTP_TIMEOUT_SECONDS.contextKey() + " (" + httpTimeout.toSeconds()
+                        + " s) must be at least the API's wait (" + api.syncWait().toSeconds() + " s, from "
+                        + Parameter.API_TIMEOUT_SECONDS.contextKey() + ") plus " + ApiContract.SCHEDULER_HTTP_MIN_ALLOWANCE_SECONDS
+                        + " s, or the scheduler gives up on runs the API is still finishing");
+            }
+        });
         rateInterval(schedule).ifPresent(interval -> {
             if (freshnessWindow.toMinutes().longValue() <= interval.toMinutes().longValue()) {
                 throw new InvalidParameterException(Parameter.FRESHNESS_MINUTES.contextKey() + " ("
@@ -74,32 +86,36 @@ public record DeployParameters(
      * @param infraDir  directory relative paths are resolved against (infra/)
      */
     public static DeployParameters resolve(Function<String, Object> context, Map<String, String> env, Path infraDir) {
-        Function<Parameter, Optional<String>> read = p -> {
-            Object fromContext = context.apply(p.contextKey());
-            String value = fromContext != null ? fromContext.toString() : env.get(p.envVar());
-            if (value == null || value.isBlank()) {
-                value = p.defaultValue();
-            }
-            return Optional.ofNullable(value).map(String::trim);
-        };
-        Function<Parameter, String> required = p -> read.apply(p).orElseThrow();
+        ParameterReader reader = new ParameterReader(context, env);
+        Optional<ApiHosting> apiHosting = ApiHosting.resolve(reader, infraDir);
+        // With the API on Lambda, one HTTP call waits for a whole run: the scheduler's budget grows with it.
+        Duration lambdaTimeout = Duration.seconds(reader.given(Parameter.LAMBDA_TIMEOUT_SECONDS)
+                .map(v -> ParameterReader.positive(Parameter.LAMBDA_TIMEOUT_SECONDS, v))
+                .orElseGet(() -> apiHosting.isPresent() ? ApiContract.SCHEDULER_TIMEOUT_WITH_LAMBDA_API_SECONDS
+                        : reader.positive(Parameter.LAMBDA_TIMEOUT_SECONDS)));
+        Duration httpTimeout = reader.given(Parameter.HTTP_TIMEOUT_SECONDS)
+                .map(v -> Duration.seconds(ParameterReader.positive(Parameter.HTTP_TIMEOUT_SECONDS, v)))
+                .orElseGet(() -> apiHosting.map(ApiHosting::defaultSchedulerHttpTimeout)
+                        .orElseGet(() -> Duration.seconds(reader.positive(Parameter.HTTP_TIMEOUT_SECONDS))));
 
         return new DeployParameters(
-                read.apply(Parameter.API_URL).map(DeployParameters::httpsUrl),
-                nonBlank(Parameter.USERNAME, required.apply(Parameter.USERNAME)),
-                read.apply(Parameter.PASSWORD_SECRET),
-                read.apply(Parameter.PASSWORD_SECRET_KMS_KEY_ARN).map(arn -> arn(Parameter.PASSWORD_SECRET_KMS_KEY_ARN, arn, ":kms:")),
-                schedule(required.apply(Parameter.SCHEDULE)),
-                read.apply(Parameter.ALARM_EMAIL).map(DeployParameters::email),
-                freshness(integer(Parameter.FRESHNESS_MINUTES, required.apply(Parameter.FRESHNESS_MINUTES))),
-                Duration.seconds(positive(Parameter.LAMBDA_TIMEOUT_SECONDS, required.apply(Parameter.LAMBDA_TIMEOUT_SECONDS))),
-                Duration.seconds(positive(Parameter.HTTP_TIMEOUT_SECONDS, required.apply(Parameter.HTTP_TIMEOUT_SECONDS))),
-                memory(integer(Parameter.LAMBDA_MEMORY_MB, required.apply(Parameter.LAMBDA_MEMORY_MB))),
-                retention(integer(Parameter.LOG_RETENTION_DAYS, required.apply(Parameter.LOG_RETENTION_DAYS))),
-                read.apply(Parameter.PARAMS_SECRETS_LAYER_ARN).map(arn -> arn(Parameter.PARAMS_SECRETS_LAYER_ARN, arn, ":lambda:")),
-                bool(Parameter.ALARM_TOPIC_CMK, required.apply(Parameter.ALARM_TOPIC_CMK)),
-                infraDir.resolve(required.apply(Parameter.LAMBDA_JAR)).normalize(),
-                stackName(required.apply(Parameter.STACK_NAME)));
+                reader.read(Parameter.API_URL).map(DeployParameters::httpsUrl),
+                nonBlank(Parameter.USERNAME, reader.required(Parameter.USERNAME)),
+                reader.read(Parameter.PASSWORD_SECRET),
+                reader.arn(Parameter.PASSWORD_SECRET_KMS_KEY_ARN, ":kms:"),
+                schedule(reader.required(Parameter.SCHEDULE)),
+                reader.read(Parameter.ALARM_EMAIL).map(DeployParameters::email),
+                freshness(reader.integer(Parameter.FRESHNESS_MINUTES)),
+                lambdaTimeout,
+                httpTimeout,
+                memory(reader.integer(Parameter.LAMBDA_MEMORY_MB)),
+                retention(reader.integer(Parameter.LOG_RETENTION_DAYS)),
+                reader.arn(Parameter.PARAMS_SECRETS_LAYER_ARN, ":lambda:"),
+                reader.bool(Parameter.ALARM_TOPIC_CMK),
+                infraDir.resolve(reader.required(Parameter.LAMBDA_JAR)).normalize(),
+                stackName(reader.required(Parameter.STACK_NAME)),
+                apiHosting,
+                SnapshotSettings.resolve(reader));
     }
 
     /** The URL the Lambda is given: the real one, or the placeholder when none was set. */
@@ -206,13 +222,6 @@ public record DeployParameters(
         };
     }
 
-    private static String arn(Parameter p, String value, String service) {
-        if (!value.startsWith("arn:") || !value.contains(service)) {
-            throw new InvalidParameterException(p.contextKey() + " must be an ARN containing " + service + ", got: " + value);
-        }
-        return value;
-    }
-
     private static String stackName(String value) {
         if (!STACK_NAME_SYNTAX.matcher(value).matches()) {
             throw new InvalidParameterException(Parameter.STACK_NAME.contextKey()
@@ -226,29 +235,5 @@ public record DeployParameters(
             throw new InvalidParameterException(p.contextKey() + " must not be blank");
         }
         return value;
-    }
-
-    private static int integer(Parameter p, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException(p.contextKey() + " must be a whole number, got: " + value);
-        }
-    }
-
-    private static int positive(Parameter p, String value) {
-        int n = integer(p, value);
-        if (n <= 0) {
-            throw new InvalidParameterException(p.contextKey() + " must be positive, got: " + value);
-        }
-        return n;
-    }
-
-    private static boolean bool(Parameter p, String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new InvalidParameterException(p.contextKey() + " must be true or false, got: " + value);
-        };
     }
 }

@@ -22,6 +22,7 @@ public final class InfraApp {
         try {
             params = DeployParameters.resolve(key -> app.getNode().tryGetContext(key), System.getenv(), Path.of(""));
             LambdaJar.require(params.lambdaJar());
+            params.apiHosting().ifPresent(hosting -> ApiBundle.requireJar(hosting.jar()));
         } catch (InvalidParameterException e) {
             System.err.println("dbsync infra: " + e.getMessage());
             System.exit(2);
@@ -35,7 +36,9 @@ public final class InfraApp {
                 .build();
         new DbSyncStack(app, params.stackName(), StackProps.builder()
                 .env(env)
-                .description("dbsync: scheduled MongoDB standby sync — scheduler Lambda, schedule, alarms (infra/ in the dbsync repo)")
+                .description("dbsync: scheduled MongoDB standby sync — scheduler Lambda, schedule, alarms, dashboard"
+                        + (params.apiHosting().isPresent() ? ", the API on Lambda" : "")
+                        + (params.snapshots().enabled() ? ", restore-point bucket" : "") + " (infra/ in the dbsync repo)")
                 .build(), params);
         Aspects.of(app).add(new AwsSolutionsChecks());
         app.synth();

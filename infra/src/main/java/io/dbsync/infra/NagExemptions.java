@@ -20,7 +20,7 @@ final class NagExemptions {
                 List.of(NagPackSuppression.builder().id(ruleId).reason(checked(reason)).build()), true);
     }
 
-    /** Exempts only the findings whose cdk-nag "appliesTo" string matches {@code regex}. */
+    /** Exempts only the findings whose cdk-nag "appliesTo" string matches {@code regex}, written as cdk-nag wants it: {@code /pattern/flags}. */
     static void exemptMatching(IConstruct resource, String ruleId, String regex, String reason) {
         NagSuppressions.addResourceSuppressions(resource, List.of(NagPackSuppression.builder()
                 .id(ruleId)

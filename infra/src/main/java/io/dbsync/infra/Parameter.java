@@ -22,10 +22,12 @@ public enum Parameter {
     FRESHNESS_MINUTES("freshnessMinutes", "DBSYNC_FRESHNESS_MINUTES", "60",
             "Alarm when no run has succeeded for this many minutes (multiple of 5, up to 1440, longer than a rate() interval)."),
     LAMBDA_TIMEOUT_SECONDS("lambdaTimeoutSeconds", "DBSYNC_LAMBDA_TIMEOUT_SECONDS", "300",
-            "Lambda timeout; the handler polls a long run until this budget runs low. Must exceed the HTTP timeout plus 3 s."),
+            "Scheduler Lambda timeout (900 when hostApi=lambda); the handler polls a long run until this budget runs low."
+                    + " Must exceed the HTTP timeout plus 3 s."),
     HTTP_TIMEOUT_SECONDS("httpTimeoutSeconds", "DBSYNC_HTTP_TIMEOUT_SECONDS",
             String.valueOf(SchedulerContract.DEFAULT_HTTP_TIMEOUT_SECONDS),
-            "Timeout of each HTTP request the Lambda makes to the API."),
+            "Timeout of each HTTP request the scheduler makes to the API (with hostApi=lambda: the API's wait + 40 s,"
+                    + " and at least its wait + 20 s)."),
     LAMBDA_MEMORY_MB("lambdaMemoryMb", "DBSYNC_LAMBDA_MEMORY_MB", "512",
             "Lambda memory (also buys CPU, which shortens the JVM cold start)."),
     LOG_RETENTION_DAYS("logRetentionDays", "DBSYNC_LOG_RETENTION_DAYS", "30",
@@ -38,7 +40,31 @@ public enum Parameter {
     LAMBDA_JAR("lambdaJar", "DBSYNC_LAMBDA_JAR", "../scheduler-lambda/target/dbsync-scheduler-lambda.jar",
             "The scheduler's shaded jar, relative to infra/ (or absolute)."),
     STACK_NAME("stackName", "DBSYNC_STACK_NAME", "DbSync",
-            "CloudFormation stack name (deploy twice with different names for two environments).");
+            "CloudFormation stack name (deploy twice with different names for two environments)."),
+    HOST_API("hostApi", "DBSYNC_HOST_API", ApiHosting.NONE,
+            "none: the API runs on a host of your choice (apiUrl). lambda: the stack runs it as a Lambda function behind"
+                    + " a function URL, and points the scheduler at it."),
+    API_JAR("apiJar", "DBSYNC_API_JAR", "../api/target/" + ApiContract.JAR_NAME,
+            "With hostApi=lambda: the API's shaded jar, relative to infra/ (or absolute)."),
+    API_CONFIG_SECRET("apiConfigSecret", "DBSYNC_API_CONFIG_SECRET", null,
+            "With hostApi=lambda: name or complete ARN of an existing secret holding the API's connection strings as JSON"
+                    + " (DATABASE_URL, SOURCE_MONGODB_URI, TARGET_MONGODB_URI). Empty: the stack creates one with empty values."),
+    API_TIMEOUT_SECONDS("apiTimeoutSeconds", "DBSYNC_API_TIMEOUT_SECONDS", "900",
+            "With hostApi=lambda: the API function's timeout (120 to 900); /syncdb waits 60 s less (SYNC_WAIT_SECONDS)."),
+    API_MEMORY_MB("apiMemoryMb", "DBSYNC_API_MEMORY_MB", "1024",
+            "With hostApi=lambda: the API function's memory (512 to 10240; more memory is also more CPU)."),
+    API_SNAPSTART("apiSnapStart", "DBSYNC_API_SNAPSTART", "false",
+            "With hostApi=lambda: true publishes versions with Lambda SnapStart behind a 'live' alias (see docs/deploy.md)."),
+    WEB_ADAPTER_LAYER_ARN("webAdapterLayerArn", "DBSYNC_WEB_ADAPTER_LAYER_ARN", null,
+            "With hostApi=lambda: ARN of the AWS Lambda Web Adapter layer (arm64). Empty: version "
+                    + ApiContract.WEB_ADAPTER_LAYER_VERSION + " published by account " + ApiContract.WEB_ADAPTER_LAYER_ACCOUNT
+                    + " in the stack's region."),
+    SNAPSHOTS("snapshots", "DBSYNC_SNAPSHOTS", "false",
+            "true: an S3 bucket for restore points, a least-privilege writer policy and the restore-point alarms."),
+    SNAPSHOT_BACKSTOP_DAYS("snapshotBackstopDays", "DBSYNC_SNAPSHOT_BACKSTOP_DAYS", "400",
+            "S3 expires restore points older than this many days, whatever the API's retention keeps."),
+    SNAPSHOT_EVERY_HOURS("snapshotEveryHours", "DBSYNC_SNAPSHOT_EVERY_HOURS", null,
+            "The API's SNAPSHOT_EVERY in hours (1 to 84): alarm when no restore point is written within twice that.");
 
     private final String contextKey;
     private final String envVar;

@@ -37,8 +37,27 @@ public final class SchedulerContract {
     public static final String METRIC_NAMESPACE = "DbSync";
     /** EMF metric: 1 when the run completed, 0 otherwise. */
     public static final String METRIC_SYNC_SUCCEEDED = "SyncSucceeded";
+    /** EMF metric: the run's duration in milliseconds. */
+    public static final String METRIC_SYNC_DURATION_MS = "SyncDurationMs";
+    /** EMF metric: documents copied by the run. */
+    public static final String METRIC_DOCUMENTS_COPIED = "DocumentsCopied";
     /** Published by this stack's metric filter: one per failure summary line. */
     public static final String METRIC_SYNC_FAILURE_LINES = "SyncFailureLines";
+    /** Published by this stack's metric filter: one per completed summary line (the dashboard's "last success"). */
+    public static final String METRIC_SYNC_COMPLETED_LINES = "SyncCompletedLines";
+    /** {@code "status"} of a summary line for a run that completed. */
+    public static final String STATUS_COMPLETED = "completed";
+
+    /** {@code "event"} of the restore-point line the scheduler prints when a run was due one (issue 15). */
+    public static final String SNAPSHOT_EVENT = "dbsync.snapshot";
+    /** {@code "status"} of the restore-point line when writing it failed (the run itself may still be completed). */
+    public static final String SNAPSHOT_STATUS_FAILED = "failed";
+    /** EMF metric: 1 when a due restore point was written, 0 when it failed; absent when none was due. */
+    public static final String METRIC_SNAPSHOT_SUCCEEDED = "SnapshotSucceeded";
+    /** EMF metric: bytes of the restore point written. */
+    public static final String METRIC_SNAPSHOT_BYTES = "SnapshotBytes";
+    /** Published by this stack's metric filter: one per failed restore-point line. */
+    public static final String METRIC_SNAPSHOT_FAILURE_LINES = "SnapshotFailureLines";
     /**
      * Dimensions of the scheduler's EMF metrics. CloudWatch treats each dimension set as its own
      * metric, so the freshness alarm must name exactly these or it watches a metric that never

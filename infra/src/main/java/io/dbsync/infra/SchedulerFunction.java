@@ -1,6 +1,5 @@
 package io.dbsync.infra;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,6 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.ParamsAndSecretsLayerVersion;
-import software.amazon.awscdk.services.lambda.ParamsAndSecretsLogLevel;
-import software.amazon.awscdk.services.lambda.ParamsAndSecretsOptions;
-import software.amazon.awscdk.services.lambda.ParamsAndSecretsVersions;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -30,11 +25,12 @@ public final class SchedulerFunction extends Construct {
 
     /**
      * @param jar                 the scheduler's shaded jar (checked by {@link LambdaJar})
+     * @param apiUrl              the API's base URL (https), or the Lambda-hosted API's function URL (a token)
      * @param extensionLayerArn   empty: aws-cdk-lib's per-region mapping of the AWS-published layer
      */
     public record Props(
             Path jar,
-            URI apiUrl,
+            String apiUrl,
             String username,
             SchedulerPassword password,
             Duration timeout,
@@ -81,19 +77,6 @@ public final class SchedulerFunction extends Construct {
                 .resources(List.of(logGroup.getLogGroupArn()))
                 .build());
 
-        ParamsAndSecretsOptions extensionOptions = ParamsAndSecretsOptions.builder()
-                .httpPort(SchedulerContract.EXTENSION_HTTP_PORT)
-                .cacheEnabled(true)
-                .cacheSize(10)
-                // A stuck Secrets Manager call fails the invocation (closed) instead of hanging it.
-                .secretsManagerTimeout(Duration.seconds(5))
-                .secretsManagerTtl(Duration.minutes(5))
-                .logLevel(ParamsAndSecretsLogLevel.WARN)
-                .build();
-        ParamsAndSecretsLayerVersion extension = props.extensionLayerArn()
-                .map(arn -> ParamsAndSecretsLayerVersion.fromVersionArn(arn, extensionOptions))
-                .orElseGet(() -> ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, extensionOptions));
-
         this.function = Function.Builder.create(this, "Function")
                 .description("Starts a dbsync run over HTTP on a schedule and reports the outcome (dbsync.sync log line, DbSync metrics)")
                 .runtime(Runtime.JAVA_21)
@@ -104,9 +87,9 @@ public final class SchedulerFunction extends Construct {
                 .timeout(props.timeout())
                 .role(role)
                 .logGroup(logGroup)
-                .paramsAndSecrets(extension)
+                .paramsAndSecrets(SecretsExtensionLayer.of(props.extensionLayerArn()))
                 .environment(Map.of(
-                        SchedulerContract.ENV_URL, props.apiUrl().toString(),
+                        SchedulerContract.ENV_URL, props.apiUrl(),
                         SchedulerContract.ENV_USERNAME, props.username(),
                         SchedulerContract.ENV_PASSWORD_SECRET_ID, props.password().secretId(),
                         SchedulerContract.ENV_HTTP_TIMEOUT_SECONDS, props.httpTimeout().toSeconds().toString(),

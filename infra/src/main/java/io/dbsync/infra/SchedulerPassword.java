@@ -3,9 +3,6 @@ package io.dbsync.infra;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -28,9 +25,6 @@ public final class SchedulerPassword extends Construct {
      */
     public record Props(Optional<String> existingSecret, Optional<String> kmsKeyArn, String username) {
     }
-
-    private static final Pattern COMPLETE_ARN =
-            Pattern.compile("arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}");
 
     private final ISecret secret;
     private final String secretId;
@@ -60,28 +54,11 @@ public final class SchedulerPassword extends Construct {
             this.secret = created;
             this.secretId = created.getSecretArn();
             this.policyResource = created.getSecretArn();
-        } else if (props.existingSecret().get().startsWith("arn:")) {
-            String arn = props.existingSecret().get();
-            if (!COMPLETE_ARN.matcher(arn).matches()) {
-                throw new InvalidParameterException(Parameter.PASSWORD_SECRET.contextKey()
-                        + " must be the secret's name or its complete ARN (ending in the 6-character suffix"
-                        + " Secrets Manager adds), got: " + arn);
-            }
-            this.secret = Secret.fromSecretCompleteArn(this, "Secret", arn);
-            this.secretId = arn;
-            this.policyResource = arn;
         } else {
-            String name = props.existingSecret().get();
-            this.secret = Secret.fromSecretNameV2(this, "Secret", name);
-            this.secretId = name;
-            // A secret's ARN ends with "-" and 6 random characters; by name, that suffix is
-            // unknown, and "??????" (exactly six characters) is AWS's documented way to match it.
-            this.policyResource = Stack.of(this).formatArn(ArnComponents.builder()
-                    .service("secretsmanager")
-                    .resource("secret")
-                    .resourceName(name + "-??????")
-                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
-                    .build());
+            ExistingSecret existing = ExistingSecret.of(this, "Secret", props.existingSecret().get(), Parameter.PASSWORD_SECRET);
+            this.secret = existing.secret();
+            this.secretId = existing.secretId();
+            this.policyResource = existing.policyResource();
         }
     }
 

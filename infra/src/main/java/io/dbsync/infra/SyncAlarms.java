@@ -1,5 +1,6 @@
 package io.dbsync.infra;
 
+import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -135,6 +136,11 @@ public final class SyncAlarms extends Construct {
         // A recovery notice only where OK means "backups are fine again": the others return to
         // OK five quiet minutes after a failure, whether or not anything has succeeded since.
         syncStale.addOkAction(props.action());
+    }
+
+    /** Every alarm, in the order the dashboard shows them. */
+    public List<Alarm> all() {
+        return List.of(syncFailed, syncStale, lambdaErrors, durationNearTimeout, triggerUndelivered);
     }
 
     public MetricFilter failureLines() {

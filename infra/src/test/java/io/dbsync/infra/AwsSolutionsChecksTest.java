@@ -48,6 +48,33 @@ class AwsSolutionsChecksTest {
     }
 
     @Test
+    void reportsNoAwsSolutionsErrorsWithTheApiOnLambdaAndRestorePoints() {
+        assertThat(findings(checked(lambdaWithEverything()), "error")).isEmpty();
+    }
+
+    @Test
+    void reportsNoAwsSolutionsWarningsWithTheApiOnLambdaAndRestorePoints() {
+        assertThat(findings(checked(lambdaWithEverything()), "warning")).isEmpty();
+    }
+
+    @Test
+    void reportsNoAwsSolutionsErrorsWithSnapStartAndExistingSecrets() {
+        assertThat(findings(checked(TestStacks.lambdaContext(
+                "apiSnapStart", "true",
+                "apiConfigSecret", "dbsync/api-config",
+                "passwordSecret", "dbsync/scheduler",
+                "snapshots", "true")), "error")).isEmpty();
+    }
+
+    @Test
+    void givesEverySuppressionOfTheLambdaHostedApiAWrittenReason() {
+        List<Map<String, Object>> suppressions = suppressions(Template.fromStack(checked(lambdaWithEverything())));
+        assertThat(suppressions).extracting(s -> s.get("id")).contains("AwsSolutions-S1", "AwsSolutions-IAM5");
+        assertThat(suppressions).allSatisfy(s ->
+                assertThat((String) s.get("reason")).as("reason of %s", s.get("id")).hasSizeGreaterThan(60));
+    }
+
+    @Test
     void givesEverySuppressionAWrittenReason() {
         List<Map<String, Object>> suppressions = suppressions(Template.fromStack(checked(everyOption())));
         assertThat(suppressions).isNotEmpty().allSatisfy(s ->
@@ -67,6 +94,14 @@ class AwsSolutionsChecksTest {
         return TestStacks.typicalContextWith(
                 "passwordSecret", "dbsync/scheduler",
                 "passwordSecretKmsKeyArn", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                "alarmTopicCmk", "true",
+                "schedule", "cron(0/30 * * * ? *)");
+    }
+
+    private static Map<String, Object> lambdaWithEverything() {
+        return TestStacks.lambdaContext(
+                "snapshots", "true",
+                "snapshotEveryHours", "24",
                 "alarmTopicCmk", "true",
                 "schedule", "cron(0/30 * * * ? *)");
     }

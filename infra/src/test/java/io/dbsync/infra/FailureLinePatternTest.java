@@ -28,8 +28,7 @@ class FailureLinePatternTest {
     @BeforeAll
     static void synthesise() {
         template = TestStacks.template(TestStacks.typicalContext());
-        deployed = CloudWatchJsonFilter.parse(
-                (String) TestStacks.onlyProperties(template, "AWS::Logs::MetricFilter").get("FilterPattern"));
+        deployed = TestStacks.deployedFilter(template, SchedulerContract.METRIC_SYNC_FAILURE_LINES);
     }
 
     /** Every line a failing invocation's summary could be, with and without a run id and message. */

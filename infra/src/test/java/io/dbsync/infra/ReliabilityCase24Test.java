@@ -22,8 +22,7 @@ class ReliabilityCase24Test {
         String topic = TestStacks.onlyId(template, "AWS::SNS::Topic");
         Map<String, Object> fn = TestStacks.onlyProperties(template, "AWS::Lambda::Function");
         Map<String, Object> target = firstTarget(template);
-        CloudWatchJsonFilter filter = CloudWatchJsonFilter.parse(
-                (String) TestStacks.onlyProperties(template, "AWS::Logs::MetricFilter").get("FilterPattern"));
+        CloudWatchJsonFilter filter = TestStacks.deployedFilter(template, SchedulerContract.METRIC_SYNC_FAILURE_LINES);
 
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
         checks.put("failure-line alarm treats missing data as notBreaching",

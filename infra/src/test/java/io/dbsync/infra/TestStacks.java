@@ -31,6 +31,7 @@ final class TestStacks {
     private static final Map<String, Object> CDK_JSON_CONTEXT = cdkJsonContext();
 
     private static Path fakeJar;
+    private static Path fakeApiJar;
 
     private TestStacks() {
     }
@@ -38,6 +39,16 @@ final class TestStacks {
     /** Context that a typical deploy passes: API URL and alarm e-mail; everything else default. */
     static Map<String, Object> typicalContext() {
         return Map.of(Parameter.API_URL.contextKey(), API_URL, Parameter.ALARM_EMAIL.contextKey(), EMAIL);
+    }
+
+    /** The API on Lambda, with the alarm e-mail; everything else default. */
+    static Map<String, Object> lambdaContext(Object... keyValues) {
+        Map<String, Object> context = new HashMap<>(Map.of(
+                Parameter.HOST_API.contextKey(), "lambda", Parameter.ALARM_EMAIL.contextKey(), EMAIL));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            context.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return context;
     }
 
     static Map<String, Object> typicalContextWith(Object... keyValues) {
@@ -51,6 +62,7 @@ final class TestStacks {
     static DeployParameters params(Map<String, Object> context, Map<String, String> env) {
         Map<String, Object> withJar = new HashMap<>(context);
         withJar.putIfAbsent(Parameter.LAMBDA_JAR.contextKey(), fakeLambdaJar().toString());
+        withJar.putIfAbsent(Parameter.API_JAR.contextKey(), fakeApiJar().toString());
         return DeployParameters.resolve(withJar::get, env, Path.of(""));
     }
 
@@ -95,6 +107,21 @@ final class TestStacks {
         return fakeJar;
     }
 
+    /** A jar holding an (empty) API main class entry: enough for {@link ApiBundle} and an asset. */
+    static synchronized Path fakeApiJar() {
+        if (fakeApiJar == null) {
+            try {
+                Path dir = Files.createTempDirectory("dbsync-infra-test-api");
+                fakeApiJar = jarWithEntries(dir.resolve("dbsync-api.jar"), ApiContract.MAIN_CLASS_ENTRY);
+                dir.toFile().deleteOnExit();
+                fakeApiJar.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return fakeApiJar;
+    }
+
     static Path jarWithEntries(Path jar, String... entries) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
             for (String entry : entries) {
@@ -135,6 +162,52 @@ final class TestStacks {
             throw new AssertionError("expected one " + type + ", found " + found.keySet());
         }
         return found.keySet().iterator().next();
+    }
+
+    /** The properties of the one metric filter that publishes {@code metricName}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> metricFilter(Template template, String metricName) {
+        List<Map<String, Object>> matches = resources(template, "AWS::Logs::MetricFilter").values().stream()
+                .map(TestStacks::properties)
+                .filter(p -> ((List<Map<String, Object>>) p.get("MetricTransformations")).stream()
+                        .anyMatch(t -> metricName.equals(t.get("MetricName"))))
+                .toList();
+        if (matches.size() != 1) {
+            throw new AssertionError("expected one metric filter for " + metricName + ", found " + matches.size());
+        }
+        return matches.get(0);
+    }
+
+    /** The deployed filter pattern of the metric filter that publishes {@code metricName}, ready to evaluate. */
+    static CloudWatchJsonFilter deployedFilter(Template template, String metricName) {
+        return CloudWatchJsonFilter.parse((String) metricFilter(template, metricName).get("FilterPattern"));
+    }
+
+    /** The properties of the one resource of {@code type} whose logical id starts with {@code prefix}. */
+    static Map<String, Object> propertiesOf(Template template, String type, String prefix) {
+        List<Map<String, Object>> matches = resources(template, type).entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .map(e -> properties(e.getValue()))
+                .toList();
+        if (matches.size() != 1) {
+            throw new AssertionError("expected one " + type + " starting with " + prefix + ", found " + matches.size());
+        }
+        return matches.get(0);
+    }
+
+    /** The logical id of the one resource of {@code type} whose logical id starts with {@code prefix}. */
+    static String idOf(Template template, String type, String prefix) {
+        List<String> matches = resources(template, type).keySet().stream().filter(id -> id.startsWith(prefix)).toList();
+        if (matches.size() != 1) {
+            throw new AssertionError("expected one " + type + " starting with " + prefix + ", found " + matches);
+        }
+        return matches.get(0);
+    }
+
+    /** The environment variables of a function's properties. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> variables(Map<String, Object> function) {
+        return (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
     }
 
     /** The properties of the alarm whose logical id starts with the construct path's id. */
