@@ -1,6 +1,5 @@
 package io.dbsync.api;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.dbsync.api.auth.Authenticator;
 import io.dbsync.api.auth.LoginThrottle;
@@ -9,16 +8,11 @@ import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.http.ApiServer;
 import io.dbsync.api.http.Reachability;
 import io.dbsync.api.metrics.SyncMetrics;
-import io.dbsync.api.store.InProcessRunLock;
-import io.dbsync.api.store.LayeredRunLock;
 import io.dbsync.api.store.Postgres;
-import io.dbsync.api.store.PostgresRunLock;
-import io.dbsync.api.store.PostgresStandbyLedger;
-import io.dbsync.api.store.RunStore;
+import io.dbsync.api.store.StandbyStates;
+import io.dbsync.api.sync.StandbyStatus;
 import io.dbsync.api.sync.ProgressListener;
-import io.dbsync.api.sync.SyncDependencies;
 import io.dbsync.api.sync.SyncService;
-import io.dbsync.api.sync.mongo.MongoConnections;
 import io.javalin.Javalin;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -34,18 +28,13 @@ public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private final Postgres database;
-    private final MongoClient sourceClient;
-    private final MongoClient targetClient;
-    private final SyncService syncService;
+    private final SyncEngine engine;
     private final Reachability reachability;
     private final Javalin server;
 
-    private Application(Postgres database, MongoClient sourceClient, MongoClient targetClient,
-                        SyncService syncService, Reachability reachability, Javalin server) {
+    private Application(Postgres database, SyncEngine engine, Reachability reachability, Javalin server) {
         this.database = database;
-        this.sourceClient = sourceClient;
-        this.targetClient = targetClient;
-        this.syncService = syncService;
+        this.engine = engine;
         this.reachability = reachability;
         this.server = server;
     }
@@ -58,27 +47,21 @@ public final class Application implements AutoCloseable {
     public static Application start(ApiConfig config, ProgressListener listener, Clock clock) {
         // Room for the run lock's own session, a run's records, and concurrent logins.
         Postgres database = Postgres.open(config.database(), 8);
-        MongoClient source = MongoConnections.open(config.source(), config.sync(), "dbsync-source");
-        MongoClient target = MongoConnections.open(config.target(), config.sync(), "dbsync-target");
-        MongoDatabase sourceDb = source.getDatabase(config.source().database());
-        MongoDatabase targetDb = target.getDatabase(config.target().database());
-        RunStore store = new RunStore(database.jdbi());
         LoginThrottle throttle = new LoginThrottle(config.maxFailedLoginsPerMinute(), Duration.ofMinutes(1), clock);
-        SyncMetrics metrics = new SyncMetrics(throttle, clock);
-        store.lastSuccessAt().ifPresent(metrics::lastSuccessAt);
-        SyncService syncService = new SyncService(new SyncDependencies(sourceDb, targetDb, config.sync(), config.policy(),
-                new LayeredRunLock(new InProcessRunLock(), new PostgresRunLock(database.jdbi())), store,
-                new PostgresStandbyLedger(database.jdbi(), config.source().identity(), config.target().identity(), clock),
-                listener, metrics, clock));
+        StandbyStates standby = new StandbyStates(database.jdbi(), config.target().identity(), clock);
+        SyncMetrics metrics = new SyncMetrics(throttle, clock, () -> StandbyStatus.of(standby.current()));
+        SyncEngine engine = SyncEngine.start(database, new SyncEngine.Pair(config.source(), config.target()), config.sync(),
+                config.policy(), listener, metrics, clock);
+        engine.runs().lastSuccessAt().ifPresent(metrics::lastSuccessAt);
         Map<String, BooleanSupplier> probes = new LinkedHashMap<>();
-        probes.put("source", () -> ping(sourceDb));
-        probes.put("target", () -> ping(targetDb));
+        probes.put("source", () -> ping(engine.source()));
+        probes.put("target", () -> ping(engine.target()));
         probes.put("database", database::isReachable);
         Reachability reachability = new Reachability(probes, clock);
         Authenticator authenticator = new Authenticator(database.jdbi(), new PasswordHasher(config.bcryptCost()));
-        Javalin server = ApiServer.create(new ApiServer.Dependencies(syncService, authenticator, throttle, reachability,
+        Javalin server = ApiServer.create(new ApiServer.Dependencies(engine.service(), authenticator, throttle, reachability,
                 metrics, config.syncWait(), config.policy().maxStaleness(), clock));
-        Application application = new Application(database, source, target, syncService, reachability, server);
+        Application application = new Application(database, engine, reachability, server);
         try {
             server.start(config.port());
         } catch (RuntimeException e) {
@@ -101,7 +84,7 @@ public final class Application implements AutoCloseable {
 
     /** The run coordinator, for callers in the same process (the CLI, tests) — never a second orchestrator. */
     public SyncService syncService() {
-        return syncService;
+        return engine.service();
     }
 
     public Postgres database() {
@@ -111,10 +94,8 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        syncService.close();
         reachability.close();
-        sourceClient.close();
-        targetClient.close();
+        engine.close();
         database.close();
     }
 }

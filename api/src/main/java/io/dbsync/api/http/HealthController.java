@@ -28,9 +28,11 @@ final class HealthController {
     void health(Context ctx) {
         Map<String, String> dependencies = reachability.check();
         Instant lastSuccess = null;
+        String standby = "unknown";
         if (dependencies.get("database").equals("up")) {
             try {
                 lastSuccess = syncService.lastSuccessAt().orElse(null);
+                standby = syncService.standbyStatus().json();
             } catch (RuntimeException e) {
                 // PostgreSQL went away since the cached probe: say so rather than fail the health check.
                 dependencies = new java.util.LinkedHashMap<>(dependencies);
@@ -43,6 +45,8 @@ final class HealthController {
         body.put("lastSuccessAt", lastSuccess);
         body.put("stale", stale);
         body.put("maxStalenessMinutes", maxStaleness.toMinutes());
+        // ok, diverged (it took writes dbsync did not make: runs refuse) or paused (by an operator).
+        body.put("standby", standby);
         body.putAll(dependencies);
         ctx.json(body);
     }

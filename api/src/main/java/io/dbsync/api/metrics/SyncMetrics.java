@@ -2,6 +2,7 @@ package io.dbsync.api.metrics;
 
 import io.dbsync.api.auth.LoginThrottle;
 import io.dbsync.api.sync.SyncResult;
+import io.dbsync.api.sync.StandbyStatus;
 import io.dbsync.api.sync.SyncService;
 import io.dbsync.api.sync.SyncStatus;
 import io.micrometer.core.instrument.Counter;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** The numbers an operator alarms on: runs by outcome, what they copied, and time since the last success. */
 public final class SyncMetrics implements SyncService.RunObserver {
@@ -26,7 +28,7 @@ public final class SyncMetrics implements SyncService.RunObserver {
     private final Timer duration;
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
 
-    public SyncMetrics(LoginThrottle throttle, Clock clock) {
+    public SyncMetrics(LoginThrottle throttle, Clock clock, Supplier<StandbyStatus> standby) {
         for (SyncStatus status : SyncStatus.values()) {
             if (status != SyncStatus.RUNNING) {
                 runs.put(status, Counter.builder("dbsync_runs").description("Runs that ended, by status")
@@ -42,6 +44,12 @@ public final class SyncMetrics implements SyncService.RunObserver {
                 .description("Seconds since a run last completed (-1: none yet)").register(registry);
         FunctionCounter.builder("dbsync_failed_logins", throttle, LoginThrottle::failuresTotal)
                 .description("Failed Basic-auth logins").register(registry);
+        for (StandbyStatus status : StandbyStatus.values()) {
+            // Read at scrape time: a pause is written by the command line, in another process.
+            Gauge.builder("dbsync_standby_state", () -> standbyIs(standby, status) ? 1 : 0).tag("state", status.json())
+                    .description("1 for the standby's current state: ok, diverged (took foreign writes) or paused")
+                    .register(registry);
+        }
     }
 
     /** Seeds the freshness figure from the run history at start-up. */
@@ -63,6 +71,14 @@ public final class SyncMetrics implements SyncService.RunObserver {
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    private static boolean standbyIs(Supplier<StandbyStatus> standby, StandbyStatus status) {
+        try {
+            return standby.get() == status;
+        } catch (RuntimeException e) {
+            return false; // PostgreSQL down: no state is known, /health says so
+        }
     }
 
     private static double secondsSince(Instant instant, Clock clock) {

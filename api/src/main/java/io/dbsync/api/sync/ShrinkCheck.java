@@ -40,7 +40,7 @@ final class ShrinkCheck {
         }
         Optional<String> refusal = guard.refusal(!everything.isEmpty(), counts, standby.documents());
         if (refusal.isPresent()) {
-            throw new RunRefusedException(refusal.get());
+            throw new RunRefusedException(Refusal.DELETION_GUARD, refusal.get());
         }
     }
 }

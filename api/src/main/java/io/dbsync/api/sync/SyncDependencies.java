@@ -6,15 +6,19 @@ import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.store.RunLock;
 import io.dbsync.api.store.RunStore;
 import io.dbsync.api.store.StandbyLedger;
+import io.dbsync.api.store.StandbyMarks;
+import io.dbsync.api.store.StandbyStates;
 import java.time.Clock;
 
 /**
  * What {@link SyncService} runs with, wired once at start-up.
  *
+ * @param marks    where the standby stood after each run's last write (the divergence guard's baseline)
+ * @param states   whether the standby is paused or diverged
  * @param listener hears every batch written (metrics, logs, tests that act mid-copy)
  * @param observer hears every run that ends (metrics)
  */
 public record SyncDependencies(MongoDatabase source, MongoDatabase target, SyncSettings settings, SyncPolicy policy,
-                               RunLock lock, RunStore store, StandbyLedger ledger, ProgressListener listener,
-                               SyncService.RunObserver observer, Clock clock) {
+                               RunLock lock, RunStore store, StandbyLedger ledger, StandbyMarks marks, StandbyStates states,
+                               ProgressListener listener, SyncService.RunObserver observer, Clock clock) {
 }

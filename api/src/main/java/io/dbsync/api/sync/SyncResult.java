@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsync.api.Json;
 import io.dbsync.api.config.SyncMode;
 import io.dbsync.api.store.RunRecord;
+import io.dbsync.api.sync.guard.Divergence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.Locale;
  * @param keptOnTarget  standby collections that no longer exist on the source and were kept
  * @param droppedOnTarget standby collections dropped because the source no longer has them ({@code dropMissing})
  * @param live          per-collection figures while the run is in flight (empty once it has ended)
- * @param error         a readable message when the run failed, else null
+ * @param refusal       why a {@code refused} run was refused, else null
+ * @param divergence    what the check for foreign writes on the standby found (null when the run ended before it)
+ * @param error         a readable message when the run failed or was refused, else null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record SyncResult(
@@ -45,6 +48,8 @@ public record SyncResult(
         List<String> keptOnTarget,
         List<String> droppedOnTarget,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CollectionProgress> live,
+        Refusal refusal,
+        Divergence divergence,
         String error) {
 
     private static final ObjectMapper JSON = Json.mapper();
@@ -55,14 +60,28 @@ public record SyncResult(
         return new SyncResult(handle.runId(), SyncStatus.RUNNING, handle.requestedMode(), handle.requestedMode(), null,
                 handle.request().triggeredBy(), handle.request().force(), handle.startedAt(), null,
                 Duration.between(handle.startedAt(), now).toMillis(), progress.documents(), progress.bytes(),
-                progress.done(), List.of(), List.of(), List.of(), progress.collections(), null);
+                progress.done(), List.of(), List.of(), List.of(), progress.collections(), null, null, null);
     }
 
-    /**
-     * A run that ended. Without an {@code outcome} (it failed or was refused), it reports the mode
-     * asked for: what would have run is not known.
-     */
-    static SyncResult finished(RunHandle handle, SyncStatus status, RunOutcome outcome, String error, Instant finishedAt) {
+    /** A run that completed: what it did, collection by collection. */
+    static SyncResult completed(RunHandle handle, RunOutcome outcome, Instant finishedAt) {
+        return ended(handle, SyncStatus.COMPLETED, outcome, null, outcome.divergence(), null, finishedAt);
+    }
+
+    /** A run a guard refused before it wrote anything. */
+    static SyncResult refused(RunHandle handle, RunRefusedException refusal, Instant finishedAt) {
+        return ended(handle, SyncStatus.REFUSED, null, refusal.refusal(), refusal.divergence(), refusal.getMessage(),
+                finishedAt);
+    }
+
+    /** A run that failed; {@code error} is readable and redacted. */
+    static SyncResult failed(RunHandle handle, String error, Instant finishedAt) {
+        return ended(handle, SyncStatus.FAILED, null, null, null, error, finishedAt);
+    }
+
+    /** Without an {@code outcome} (it failed or was refused), a result reports the mode asked for: what would have run is not known. */
+    private static SyncResult ended(RunHandle handle, SyncStatus status, RunOutcome outcome, Refusal refusal,
+                                    Divergence divergence, String error, Instant finishedAt) {
         List<CollectionResult> collections = outcome == null ? List.of() : outcome.collections();
         return new SyncResult(handle.runId(), status, outcome == null ? handle.requestedMode() : outcome.mode(),
                 handle.requestedMode(), outcome == null ? null : outcome.modeReason(), handle.request().triggeredBy(),
@@ -71,7 +90,7 @@ public record SyncResult(
                 collections.stream().mapToLong(CollectionResult::documents).sum(),
                 collections.stream().mapToLong(CollectionResult::bytes).sum(), handle.progress().done(), collections,
                 outcome == null ? List.of() : outcome.keptOnTarget(),
-                outcome == null ? List.of() : outcome.droppedOnTarget(), List.of(), error);
+                outcome == null ? List.of() : outcome.droppedOnTarget(), List.of(), refusal, divergence, error);
     }
 
     /** The stored result, or — for a run still going on another instance — its state from the row. */
@@ -88,7 +107,7 @@ public record SyncResult(
         Instant end = row.finishedAt() == null ? now : row.finishedAt();
         return new SyncResult(row.id(), status, mode, mode, null, row.triggeredBy(), row.forced(), row.startedAt(),
                 row.finishedAt(), Duration.between(row.startedAt(), end).toMillis(), row.documents(), row.bytes(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), row.error());
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, row.error());
     }
 
     /** The whole result as JSON, as the runs table keeps it. */

@@ -2,9 +2,12 @@ package io.dbsync.api.sync;
 
 import io.dbsync.api.config.SyncMode;
 import io.dbsync.api.store.StandbyLedger;
+import io.dbsync.api.store.StandbyMarks;
 import io.dbsync.api.sync.copy.StagedCopy;
 import io.dbsync.api.sync.copy.ViewWriter;
 import io.dbsync.api.sync.delta.DeltaPhase;
+import io.dbsync.api.sync.guard.Divergence;
+import io.dbsync.api.sync.guard.DivergenceGuard;
 import io.dbsync.api.sync.mongo.ClusterClock;
 import io.dbsync.api.sync.mongo.FailureMessages;
 import io.dbsync.api.sync.mongo.RunContext;
@@ -38,11 +41,13 @@ final class SyncRun {
     private final RunContext run;
     private final RunOptions options;
     private final RunProgress progress;
+    private final StandbyMarks marks;
 
-    SyncRun(RunContext run, RunOptions options, RunProgress progress) {
+    SyncRun(RunContext run, RunOptions options, RunProgress progress, StandbyMarks marks) {
         this.run = run;
         this.options = options;
         this.progress = progress;
+        this.marks = marks;
     }
 
     RunOutcome run() throws InterruptedException {
@@ -53,19 +58,43 @@ final class SyncRun {
         // Cheap estimates first, so an emptied primary is refused before any work is done. For a
         // delta this is the whole guard: the source's count is what the delta converges to.
         shrinkCheck.check(estimates(plans));
+        DivergenceGuard guard = new DivergenceGuard(run.target(), marks, run.settings().batchDocuments());
+        Divergence divergence = allowed(guard.check());
 
+        // From here on the run may write the standby: whatever happens, its mark is taken at the end.
+        ClusterClock.Now standbyFloor = ClusterClock.now(run.target());
+        List<TaskOutcome.Done> done = new ArrayList<>();
+        try {
+            RunOutcome outcome = write(plans, everything, shrinkCheck, guard, divergence, done);
+            return missingOnSource(everything, outcome);
+        } finally {
+            mark(guard, standbyFloor, done);
+        }
+    }
+
+    /** The writing part of a run: staged copies, then in-place deltas, then copies for failed deltas, then views. */
+    private RunOutcome write(List<CollectionPlan> plans, List<CollectionPlan> everything, ShrinkCheck shrinkCheck,
+                             DivergenceGuard guard, Divergence divergence, List<TaskOutcome.Done> done)
+            throws InterruptedException {
         StagedCopy staged = new StagedCopy(run);
         staged.dropLeftovers();
         ClusterClock.Now startedAt = ClusterClock.now(run.source());
-        List<CollectionTask> tasks = tasks(plans, StandbyInventory.read(run.target()));
-        // Staged copies check what they staged, against the standby as it is now, and the lock.
+        List<CollectionTask> tasks = tasks(plans, StandbyInventory.read(run.target()), divergence);
+        // Staged copies check what they staged against the standby as it is now, and the lock.
         StagedCopy.SwapCheck beforeSwap = staging -> {
             shrinkCheck.check(stagedCounts(staging));
             run.lock().require("before the swap");
         };
+        // The first swap comes before any in-place write: foreign writes during the copy are still
+        // foreign, and the swap would destroy them. (Not with a fingerprint: that costs a full read.)
+        StagedCopy.SwapCheck beforeFirstSwap = staging -> {
+            beforeSwap.beforeSwap(staging);
+            if (divergence.detector() == Divergence.Detector.STREAM || divergence.detector() == Divergence.Detector.COUNTS) {
+                allowed(guard.check());
+            }
+        };
 
-        List<TaskOutcome.Done> done = new ArrayList<>(staged.copyAndSwap(only(tasks, Method.COPY::equals), startedAt,
-                beforeSwap));
+        done.addAll(staged.copyAndSwap(only(tasks, Method.COPY::equals), startedAt, beforeFirstSwap));
         List<CollectionTask> copiesInstead = new ArrayList<>();
         for (TaskOutcome outcome : new DeltaPhase(run, options.mode(), startedAt).applyAll(only(tasks, Method::isInPlace))) {
             if (outcome instanceof TaskOutcome.Done delta) {
@@ -86,13 +115,50 @@ final class SyncRun {
         SyncMode ran = results.stream().allMatch(result -> result.method() == Method.COPY || result.method() == Method.VIEW)
                 ? SyncMode.FULL : SyncMode.DELTA;
         String reason = ModeReasons.describe(options.mode(), ran, results);
-        return missingOnSource(everything, new RunOutcome(ran, reason, results, List.of(), List.of()));
+        return new RunOutcome(ran, reason, results, List.of(), List.of(), divergence);
     }
 
-    private List<CollectionTask> tasks(List<CollectionPlan> plans, StandbyInventory standby) {
+    /** A clean check, or a diverged one the run was told to override; else the run is refused. */
+    private Divergence allowed(Divergence divergence) {
+        if (!divergence.diverged()) {
+            return divergence;
+        }
+        if (!options.force()) {
+            throw new RunRefusedException(Refusal.STANDBY_DIVERGED, divergence.refusalMessage(), divergence);
+        }
+        LOG.warn("event=guard.overridden runId={} detail=\"{}\"", run.runId(), divergence.refusalMessage());
+        return divergence.overriddenByForce();
+    }
+
+    /**
+     * Where the standby stands after this run's last write, for the next run's check. Taken even when
+     * the run failed part-way (it may have written); if the standby cannot be read, the old mark stays
+     * and the next run may take this run's writes for foreign ones — refused, never silently lost.
+     */
+    private void mark(DivergenceGuard guard, ClusterClock.Now standbyFloor, List<TaskOutcome.Done> done) {
+        try {
+            guard.mark(run.runId(), standbyFloor, name -> done.stream().filter(outcome -> outcome.task().name().equals(name))
+                    .findFirst().map(outcome -> outcome.figures().standbyDigest()).orElse(null));
+        } catch (RuntimeException e) {
+            LOG.warn("event=guard.mark_failed runId={} reason=\"{}\"", run.runId(), FailureMessages.describe(e));
+        }
+    }
+
+    /**
+     * One task per collection. A collection that took foreign writes and is overwritten on purpose
+     * ({@code force=true}) is copied in full: a delta applies the source's changes, not the undoing
+     * of someone else's.
+     */
+    private List<CollectionTask> tasks(List<CollectionPlan> plans, StandbyInventory standby, Divergence divergence) {
         Map<String, StandbyLedger.Entry> entries = options.mode() == SyncMode.FULL ? Map.of() : run.ledger().entries();
-        return plans.stream().map(plan -> CollectionTask.choose(options.mode(), plan,
-                Optional.ofNullable(entries.get(plan.name())), standby.names().contains(plan.name()))).toList();
+        return plans.stream().map(plan -> {
+            CollectionTask task = CollectionTask.choose(options.mode(), plan, Optional.ofNullable(entries.get(plan.name())),
+                    standby.names().contains(plan.name()));
+            boolean overwritten = divergence.forced() && task.method().isInPlace()
+                    && divergence.collections().stream().anyMatch(change -> change.name().equals(plan.name()));
+            return overwritten ? task.copyInstead("the standby took writes dbsync did not make; force=true overwrites them")
+                    : task;
+        }).toList();
     }
 
     private static List<CollectionTask> only(List<CollectionTask> tasks, Predicate<Method> method) {
@@ -129,7 +195,8 @@ final class SyncRun {
         List<String> missing = StandbyInventory.read(run.target()).missingFrom(everything);
         missing.forEach(run.ledger()::forget); // no longer a copy of anything on the source
         if (!options.dropMissing()) {
-            return new RunOutcome(outcome.mode(), outcome.modeReason(), outcome.collections(), missing, List.of());
+            return new RunOutcome(outcome.mode(), outcome.modeReason(), outcome.collections(), missing, List.of(),
+                    outcome.divergence());
         }
         try {
             missing.forEach(name -> run.target().getCollection(name).drop());
@@ -138,6 +205,7 @@ final class SyncRun {
                     + " collections missing on the source failed: " + FailureMessages.describe(e), e);
         }
         LOG.info("event=missing.dropped collections={}", missing);
-        return new RunOutcome(outcome.mode(), outcome.modeReason(), outcome.collections(), List.of(), missing);
+        return new RunOutcome(outcome.mode(), outcome.modeReason(), outcome.collections(), List.of(), missing,
+                outcome.divergence());
     }
 }

@@ -3,6 +3,8 @@ package io.dbsync.api.sync;
 import com.mongodb.MongoException;
 import io.dbsync.api.store.RunEnd;
 import io.dbsync.api.store.RunLock;
+import io.dbsync.api.store.StandbyStates;
+import io.dbsync.api.sync.guard.Divergence;
 import io.dbsync.api.sync.mongo.FailureMessages;
 import io.dbsync.api.sync.mongo.RunContext;
 import io.dbsync.api.sync.plan.SyncFailedException;
@@ -106,8 +108,8 @@ public final class SyncService implements AutoCloseable {
         } catch (Throwable e) {
             // An Error (out of memory, say) must not leave the lock held and the run "running" forever.
             LOG.error("event=run.internal_error runId={}", handle.runId(), e);
-            result = SyncResult.finished(handle, SyncStatus.FAILED, null,
-                    "internal error; the service log has the details for run " + handle.runId(), deps.clock().instant());
+            result = SyncResult.failed(handle, "internal error; the service log has the details for run " + handle.runId(),
+                    deps.clock().instant());
             recordQuietly(result);
             if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
                 throw error;
@@ -128,23 +130,45 @@ public final class SyncService implements AutoCloseable {
         RunContext context = new RunContext(handle.runId(), deps.source(), deps.target(),
                 deps.settings().withVerify(options.verify()), deps.ledger(), handle.progress(),
                 () -> deps.lock().isHeld(handle.runId()));
+        Instant now = deps.clock().instant();
         try {
-            RunOutcome outcome = new SyncRun(context, options, handle.progress()).run();
-            return SyncResult.finished(handle, SyncStatus.COMPLETED, outcome, null, deps.clock().instant());
+            refuseIfPaused();
+            RunOutcome outcome = new SyncRun(context, options, handle.progress(), deps.marks()).run();
+            Divergence divergence = outcome.divergence();
+            deps.states().converged(divergence.forced() ? "forced" : null, divergence.forced()
+                    ? "run " + handle.runId() + " overwrote: " + divergence.refusalMessage() : null, handle.request().triggeredBy());
+            return SyncResult.completed(handle, outcome, deps.clock().instant());
         } catch (RunRefusedException e) {
-            return ended(handle, SyncStatus.REFUSED, e.getMessage());
+            if (e.refusal() == Refusal.STANDBY_DIVERGED) {
+                deps.states().diverged(e.getMessage(), handle.runId());
+            }
+            return SyncResult.refused(handle, e, deps.clock().instant());
         } catch (SyncFailedException e) {
-            return ended(handle, SyncStatus.FAILED, e.getMessage());
+            return SyncResult.failed(handle, e.getMessage(), deps.clock().instant());
         } catch (MongoException e) {
-            return ended(handle, SyncStatus.FAILED, "MongoDB error: " + FailureMessages.describe(e));
+            return SyncResult.failed(handle, "MongoDB error: " + FailureMessages.describe(e), deps.clock().instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ended(handle, SyncStatus.FAILED, "the run was interrupted (shutdown)");
+            return SyncResult.failed(handle, "the run was interrupted (shutdown)", now);
         }
     }
 
-    private SyncResult ended(RunHandle handle, SyncStatus status, String error) {
-        return SyncResult.finished(handle, status, null, error, deps.clock().instant());
+    /** An operator paused runs against this standby (a failover in progress): nothing may write it. */
+    private void refuseIfPaused() {
+        StandbyStates.State state = deps.states().current();
+        if (state.paused()) {
+            throw new RunRefusedException(Refusal.PAUSED, "paused: " + state.pausedReason() + ", by " + state.pausedBy()
+                    + " at " + state.pausedAt() + "; 'dbsync resume' lets runs write the standby again");
+        }
+    }
+
+    /** Whether runs may write the standby now, and why not. */
+    public StandbyStates.State standbyState() {
+        return deps.states().current();
+    }
+
+    public StandbyStatus standbyStatus() {
+        return StandbyStatus.of(standbyState());
     }
 
     private void record(SyncResult result) {

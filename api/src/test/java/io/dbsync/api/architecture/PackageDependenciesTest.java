@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The api's packages point one way (docs/architecture.md): entry points → http → auth, sync,
- * store; sync → sync.copy, sync.delta → sync.mongo → sync.plan; store and config below them all.
+ * store; sync → sync.copy, sync.delta, sync.guard → sync.mongo → sync.plan; sync.snapshot below copy and
+ * delta; store and config below them all.
  * A new back-edge fails here.
  */
 @AnalyzeClasses(packages = "io.dbsync.api", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -28,6 +29,8 @@ class PackageDependenciesTest {
             .layer("Sync").definedBy("io.dbsync.api.sync")
             .layer("Copy").definedBy("io.dbsync.api.sync.copy..")
             .layer("Delta").definedBy("io.dbsync.api.sync.delta..")
+            .layer("Guard").definedBy("io.dbsync.api.sync.guard..")
+            .layer("Snapshot").definedBy("io.dbsync.api.sync.snapshot..")
             .layer("Mongo").definedBy("io.dbsync.api.sync.mongo..")
             .layer("Plan").definedBy("io.dbsync.api.sync.plan..")
             .layer("Store").definedBy("io.dbsync.api.store..")
@@ -40,13 +43,16 @@ class PackageDependenciesTest {
             .whereLayer("Sync").mayOnlyBeAccessedByLayers("Entry", "Http", "Metrics")
             .whereLayer("Copy").mayOnlyBeAccessedByLayers("Sync")
             .whereLayer("Delta").mayOnlyBeAccessedByLayers("Sync")
-            .whereLayer("Mongo").mayOnlyBeAccessedByLayers("Entry", "Sync", "Copy", "Delta")
-            .whereLayer("Plan").mayOnlyBeAccessedByLayers("Sync", "Copy", "Delta", "Mongo")
-            .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "Http", "Users", "Sync", "Copy", "Delta", "Mongo", "Plan")
+            .whereLayer("Guard").mayOnlyBeAccessedByLayers("Sync")
+            .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Entry", "Sync", "Copy", "Delta")
+            .whereLayer("Mongo").mayOnlyBeAccessedByLayers("Entry", "Sync", "Copy", "Delta", "Guard")
+            .whereLayer("Plan").mayOnlyBeAccessedByLayers("Sync", "Copy", "Delta", "Guard", "Mongo")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "Http", "Users", "Metrics", "Sync", "Copy", "Delta", "Guard",
+                    "Mongo", "Plan")
             .because("packages point one way; a lower layer gets what it needs passed in (a lock check, a stop bound)");
 
     @ArchTest
-    static final ArchRule copyAndDeltaAreIndependent = slices().matching("io.dbsync.api.sync.(copy|delta)..")
+    static final ArchRule copyAndDeltaAreIndependent = slices().matching("io.dbsync.api.sync.(copy|delta|guard)..")
             .should().notDependOnEachOther()
             .because("the two ways of bringing a collection up to date share only the layers below them");
 

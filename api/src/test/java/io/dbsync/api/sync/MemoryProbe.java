@@ -8,6 +8,7 @@ import io.dbsync.api.config.VerifyMode;
 import io.dbsync.api.sync.mongo.RunContext;
 import io.dbsync.api.sync.plan.CollectionFilter;
 import io.dbsync.api.testing.MemoryLedger;
+import io.dbsync.api.testing.MemoryMarks;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,7 +40,7 @@ public final class MemoryProbe {
             RunContext context = new RunContext("00000000-probe", source.getDatabase(args[2]), target.getDatabase(args[3]),
                     SyncSettings.defaults(), new MemoryLedger(), progress, () -> true);
             RunOptions options = new RunOptions(CollectionFilter.all(), false, VerifyMode.COUNT, true, 50, SyncMode.FULL);
-            RunOutcome outcome = new SyncRun(context, options, progress).run();
+            RunOutcome outcome = new SyncRun(context, options, progress, new MemoryMarks()).run();
             long documents = outcome.collections().stream().mapToLong(CollectionResult::documents).sum();
 
             System.out.println("documents=" + documents + " peakLiveHeapBytes=" + peakLiveBytes.get());

@@ -44,10 +44,22 @@ public final class TestMongo implements AutoCloseable {
      * server when {@code DBSYNC_TEST_MONGODB_URI} names a replica set.
      */
     public static TestMongo startWithChangeStreams() {
-        return start(true);
+        return start(true, false);
+    }
+
+    /**
+     * Both servers with change streams, as two replica sets (Atlas M0 included) are: the standby's
+     * stream is what the divergence guard reads.
+     */
+    public static TestMongo startWithChangeStreamsOnBoth() {
+        return start(true, true);
     }
 
     private static TestMongo start(boolean changeStreams) {
+        return start(changeStreams, false);
+    }
+
+    private static TestMongo start(boolean changeStreams, boolean standbyChangeStreams) {
         String real = realMongoUri();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         if (real != null) {
@@ -59,7 +71,11 @@ public final class TestMongo implements AutoCloseable {
             sourceBackend.enableOplog();
         }
         MongoServer sourceServer = new MongoServer(sourceBackend);
-        MongoServer targetServer = new MongoServer(new MemoryBackend());
+        MemoryBackend targetBackend = new MemoryBackend();
+        if (standbyChangeStreams) {
+            targetBackend.enableOplog();
+        }
+        MongoServer targetServer = new MongoServer(targetBackend);
         sourceServer.bind("127.0.0.1", 0);
         targetServer.bind("127.0.0.1", 0);
         InetSocketAddress sourceAddress = sourceServer.getLocalAddress();

@@ -27,6 +27,11 @@ public final class TestServers implements AfterEachCallback {
         return track(TestMongo.startWithChangeStreams());
     }
 
+    /** Both servers with change streams (two replica sets). */
+    public TestMongo mongoWithChangeStreamsOnBoth() {
+        return track(TestMongo.startWithChangeStreamsOnBoth());
+    }
+
     /** The API on {@code mongo} with {@link ApiSetup#defaults()} and the user {@link #USER}. */
     public TestApi api(TestMongo mongo) {
         return api(mongo, ApiSetup.defaults());

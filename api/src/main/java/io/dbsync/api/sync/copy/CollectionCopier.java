@@ -65,15 +65,16 @@ final class CollectionCopier {
                 Verification.copiedCounts(plan.name(), read.documents.get(), written.documents.get(),
                         stagingCollection.countDocuments()),
                 Verification.indexes(plan.name(), sourceIndexes, IndexSpecs.read(stagingCollection)));
+        String stagedDigest = null;
         if (digest != null) {
-            Verification.require(Verification.digests(plan.name(), "the staging collection", digest.hex(),
-                    ContentDigest.of(stagingCollection, run.settings().batchDocuments())));
+            stagedDigest = ContentDigest.of(stagingCollection, run.settings().batchDocuments());
+            Verification.require(Verification.digests(plan.name(), "the staging collection", digest.hex(), stagedDigest));
         }
 
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         VerifyMode verification = digest != null ? VerifyMode.DIGEST : VerifyMode.COUNT;
         return new TaskOutcome.Done(task, new TaskFigures(written.documents.get(), 0, written.bytes.get(),
-                sourceIndexes.size(), durationMs, verification));
+                sourceIndexes.size(), durationMs, verification, stagedDigest));
     }
 
     private void pipe(CollectionPlan plan, MongoCollection<RawBsonDocument> from, MongoCollection<RawBsonDocument> to,

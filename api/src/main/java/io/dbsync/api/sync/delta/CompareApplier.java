@@ -59,15 +59,16 @@ final class CompareApplier {
         Verification.require(
                 Verification.deltaCounts(name, "the source scan read", applied.scanned(), to.estimatedDocumentCount()),
                 Verification.indexes(name, indexes, IndexSpecs.read(to)));
+        String standbyDigest = null;
         if (run.settings().verify() == VerifyMode.DIGEST) {
-            Verification.require(Verification.digests(name, "the standby collection", applied.digest(),
-                    ContentDigest.of(to, run.settings().batchDocuments())));
+            standbyDigest = ContentDigest.of(to, run.settings().batchDocuments());
+            Verification.require(Verification.digests(name, "the standby collection", applied.digest(), standbyDigest));
         }
         run.ledger().save(name, next.map(StreamPosition::toJson).orElse(null), run.runId());
         LOG.info("event=delta.applied collection={} method=digest scanned={} unchanged={} upserts={} deletes={}",
                 name, applied.scanned(), applied.unchanged(), applied.upserts(), applied.deletes());
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         return new TaskOutcome.Done(task, new TaskFigures(applied.upserts(), applied.deletes(), applied.bytes(),
-                indexes.size(), durationMs, run.settings().verify()));
+                indexes.size(), durationMs, run.settings().verify(), standbyDigest));
     }
 }

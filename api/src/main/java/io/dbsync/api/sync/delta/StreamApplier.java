@@ -39,6 +39,10 @@ final class StreamApplier {
     private final ClusterClock.Now runStart;
     private final DeltaPhase.Fallback fallback;
 
+    /** A verification's answer: what is wrong (empty: nothing), and the standby's digest when it was computed. */
+    private record Check(Optional<String> problem, String standbyDigest) {
+    }
+
     StreamApplier(RunContext run, SyncMode mode, ClusterClock.Now runStart, DeltaPhase.Fallback fallback) {
         this.run = run;
         this.mode = mode;
@@ -61,6 +65,7 @@ final class StreamApplier {
         StreamDelta.Result total = StreamDelta.Result.NONE;
         BsonTimestamp ceiling = runStart.ceiling();
         List<BsonDocument> indexes;
+        Check check;
         for (int pass = 1; ; pass++) {
             StreamDelta.Result applied;
             try {
@@ -76,12 +81,12 @@ final class StreamApplier {
                 return new TaskOutcome.NeedsCopy(task.copyInstead(applied.restartReason()));
             }
             indexes = IndexReconciler.reconcile(from, run.target(), name);
-            Optional<String> mismatch = mismatch(name, from, to, indexes);
-            if (mismatch.isEmpty()) {
+            check = verify(name, from, to, indexes);
+            if (check.problem().isEmpty()) {
                 break;
             }
             if (pass == 2) {
-                throw new VerificationException(mismatch.get());
+                throw new VerificationException(check.problem().get());
             }
             ceiling = null;
         }
@@ -89,7 +94,7 @@ final class StreamApplier {
                 total.events(), total.upserts(), total.deletes());
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         return new TaskOutcome.Done(task, new TaskFigures(total.upserts(), total.deletes(), total.bytes(), indexes.size(),
-                durationMs, run.settings().verify()));
+                durationMs, run.settings().verify(), check.standbyDigest()));
     }
 
     /**
@@ -97,20 +102,22 @@ final class StreamApplier {
      * a counting scan would cost as much as the delta), index specs, and with {@code digest} the
      * content digests.
      */
-    private Optional<String> mismatch(String name, MongoCollection<RawBsonDocument> from,
-                                      MongoCollection<RawBsonDocument> to, List<BsonDocument> indexes) {
+    private Check verify(String name, MongoCollection<RawBsonDocument> from, MongoCollection<RawBsonDocument> to,
+                         List<BsonDocument> indexes) {
         Optional<String> counts = Verification.deltaCounts(name, "the source holds", from.estimatedDocumentCount(),
                         to.estimatedDocumentCount())
                 .map(problem -> problem + " (the source may be changing faster than runs catch up; the next run"
                         + " continues from the saved position)");
         if (counts.isPresent()) {
-            return counts;
+            return new Check(counts, null);
         }
         Optional<String> indexDifferences = Verification.indexes(name, indexes, IndexSpecs.read(to));
         if (indexDifferences.isPresent() || run.settings().verify() != VerifyMode.DIGEST) {
-            return indexDifferences;
+            return new Check(indexDifferences, null);
         }
         int batch = run.settings().batchDocuments();
-        return Verification.digests(name, "the standby collection", ContentDigest.of(from, batch), ContentDigest.of(to, batch));
+        String standbyDigest = ContentDigest.of(to, batch);
+        return new Check(Verification.digests(name, "the standby collection", ContentDigest.of(from, batch), standbyDigest),
+                standbyDigest);
     }
 }

@@ -6,6 +6,7 @@ import com.mongodb.MongoQueryException;
 import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import io.dbsync.api.sync.plan.StreamPosition;
 import org.bson.BsonDocument;
@@ -32,6 +33,16 @@ public final class ChangeStreams {
      * Empty when the source has no change streams (a standalone server).
      */
     public static Optional<StreamPosition> positionBeforeCopy(MongoCollection<RawBsonDocument> source, ClusterClock.Now now) {
+        return currentPosition(source, now, CAPTURE_MAX_EVENTS);
+    }
+
+    /**
+     * The collection's position now: the server's token, or — on a server that hands out none before
+     * the first event — the last event's token, reading from {@code floor} for at most {@code maxEvents}.
+     * Empty when the server has no change streams.
+     */
+    public static Optional<StreamPosition> currentPosition(MongoCollection<RawBsonDocument> source, ClusterClock.Now now,
+                                                           int maxEvents) {
         try {
             try (MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor =
                          source.watch(RawBsonDocument.class).batchSize(1).cursor()) {
@@ -42,12 +53,26 @@ public final class ChangeStreams {
             }
             StreamPosition floor = StreamPosition.at(now.floor());
             try (MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor = open(source, floor, 1000)) {
-                for (int read = 0; read < CAPTURE_MAX_EVENTS && cursor.tryNext() != null; read++) {
+                for (int read = 0; read < maxEvents && cursor.tryNext() != null; read++) {
                     // only the position matters
                 }
                 BsonDocument token = cursor.getResumeToken();
                 return Optional.of(token != null ? StreamPosition.after(token) : floor);
             }
+        } catch (MongoException e) {
+            if (isRefusal(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The database's position now, when the server has database-level streams (a replica set); else empty. */
+    public static Optional<StreamPosition> databasePosition(MongoDatabase database) {
+        try (MongoChangeStreamCursor<ChangeStreamDocument<RawBsonDocument>> cursor =
+                     database.watch(RawBsonDocument.class).batchSize(1).cursor()) {
+            BsonDocument token = cursor.getResumeToken();
+            return token == null ? Optional.empty() : Optional.of(StreamPosition.after(token));
         } catch (MongoException e) {
             if (isRefusal(e)) {
                 return Optional.empty();

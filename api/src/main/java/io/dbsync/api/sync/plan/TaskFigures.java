@@ -10,6 +10,8 @@ import io.dbsync.api.config.VerifyMode;
  * @param bytes        raw BSON bytes written
  * @param indexes      indexes on the collection besides {@code _id}
  * @param verification which checks passed: {@code count} or {@code digest}
+ * @param standbyDigest the standby collection's content digest as read back, when the checks computed it; else null
  */
-public record TaskFigures(long documents, long deleted, long bytes, int indexes, long durationMs, VerifyMode verification) {
+public record TaskFigures(long documents, long deleted, long bytes, int indexes, long durationMs, VerifyMode verification,
+                          String standbyDigest) {
 }

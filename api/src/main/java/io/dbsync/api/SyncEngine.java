@@ -1,0 +1,87 @@
+package io.dbsync.api;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.dbsync.api.config.MongoEndpoint;
+import io.dbsync.api.config.SyncPolicy;
+import io.dbsync.api.config.SyncSettings;
+import io.dbsync.api.store.InProcessRunLock;
+import io.dbsync.api.store.LayeredRunLock;
+import io.dbsync.api.store.Postgres;
+import io.dbsync.api.store.PostgresRunLock;
+import io.dbsync.api.store.PostgresStandbyLedger;
+import io.dbsync.api.store.RunStore;
+import io.dbsync.api.store.PostgresStandbyMarks;
+import io.dbsync.api.store.StandbyStates;
+import io.dbsync.api.sync.ProgressListener;
+import io.dbsync.api.sync.SyncDependencies;
+import io.dbsync.api.sync.SyncService;
+import io.dbsync.api.sync.mongo.MongoConnections;
+import java.time.Clock;
+
+/**
+ * The run machinery for one source and standby, without HTTP: both MongoDB clients and the
+ * {@link SyncService} over a PostgreSQL database the caller owns. The API and every command line
+ * run go through it, so a run is wired one way only.
+ */
+public final class SyncEngine implements AutoCloseable {
+    private final MongoClient sourceClient;
+    private final MongoClient targetClient;
+    private final MongoDatabase source;
+    private final MongoDatabase target;
+    private final SyncService service;
+    private final RunStore runs;
+
+    /** The endpoints of one engine: which database is copied onto which. */
+    public record Pair(MongoEndpoint source, MongoEndpoint target) {
+    }
+
+    private SyncEngine(MongoClient sourceClient, MongoClient targetClient, MongoDatabase source, MongoDatabase target,
+                       SyncService service, RunStore runs) {
+        this.sourceClient = sourceClient;
+        this.targetClient = targetClient;
+        this.source = source;
+        this.target = target;
+        this.service = service;
+        this.runs = runs;
+    }
+
+    public static SyncEngine start(Postgres database, Pair pair, SyncSettings settings, SyncPolicy policy,
+                                   ProgressListener listener, SyncService.RunObserver observer, Clock clock) {
+        MongoClient sourceClient = MongoConnections.open(pair.source(), settings, "dbsync-source");
+        MongoClient targetClient = MongoConnections.open(pair.target(), settings, "dbsync-target");
+        MongoDatabase source = sourceClient.getDatabase(pair.source().database());
+        MongoDatabase target = targetClient.getDatabase(pair.target().database());
+        RunStore runs = new RunStore(database.jdbi());
+        String standby = pair.target().identity();
+        SyncService service = new SyncService(new SyncDependencies(source, target, settings, policy,
+                new LayeredRunLock(new InProcessRunLock(), new PostgresRunLock(database.jdbi())), runs,
+                new PostgresStandbyLedger(database.jdbi(), pair.source().identity(), standby, clock),
+                new PostgresStandbyMarks(database.jdbi(), standby), new StandbyStates(database.jdbi(), standby, clock),
+                listener, observer, clock));
+        return new SyncEngine(sourceClient, targetClient, source, target, service, runs);
+    }
+
+    public SyncService service() {
+        return service;
+    }
+
+    public RunStore runs() {
+        return runs;
+    }
+
+    public MongoDatabase source() {
+        return source;
+    }
+
+    public MongoDatabase target() {
+        return target;
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        sourceClient.close();
+        targetClient.close();
+    }
+}
