@@ -3,6 +3,7 @@ package io.dbsync.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.testing.MongoSnapshot;
 import io.dbsync.api.testing.SourceData;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +81,33 @@ class RealApiIT {
         assertThat(outcome.summary().get("runId").asText()).isEqualTo(result.get("runId").asText());
         assertThat(outcome.metric().toString()).contains("\"SyncSucceeded\":1");
         assertThat(MongoSnapshot.of(mongo.targetDb())).isEqualTo(MongoSnapshot.of(mongo.sourceDb()));
+    }
+
+    /**
+     * The deletion guard refuses for real. The summary's reason is the API's {@code refusal} as sent:
+     * null from an API without issue 13, {@code deletion_guard} from one with it.
+     */
+    @Test
+    void aRunTheDeletionGuardRefusesFailsTheInvocationWithTheApisRefusalAsItsReason() {
+        start(TestApi.testSettings(), ProgressListener.NONE);
+        assertThat(Invocations.invoke(env()).failure()).isNull();
+        mongo.sourceDb().getCollection("orders").deleteMany(new Document());
+
+        Invocations.Outcome outcome = Invocations.invoke(env());
+
+        assertThat(outcome.failure()).isInstanceOf(SyncFailedException.class);
+        JsonNode summary = outcome.summary();
+        assertThat(summary.get("level").asText()).isEqualTo("ERROR");
+        assertThat(summary.get("event").asText()).isEqualTo("dbsync.sync");
+        assertThat(summary.get("status").asText()).isEqualTo("refused");
+        assertThat(summary.get("error").asText()).contains("'orders'");
+        HttpResponse<String> run = api.send("GET", "/runs/" + summary.get("runId").asText(),
+                TestApi.basic(Invocations.USERNAME, Invocations.PASSWORD));
+        JsonNode result = Invocations.parse(run.body());
+        assertThat(result.get("status").asText()).isEqualTo("refused");
+        assertThat(summary.get("reason")).isEqualTo(result.hasNonNull("refusal") ? result.get("refusal") : NullNode.getInstance());
+        assertThat(outcome.metric().get("SyncSucceeded").asInt()).isZero();
+        System.out.println("case=real-refusal reason=" + summary.get("reason"));
     }
 
     @Test
