@@ -31,10 +31,12 @@ public final class JsonObject {
         return new JsonObject((Map<String, Object>) value);
     }
 
+    /** True when the member is present and a string (to tell a result from an error body). */
     public boolean isString(String name) {
         return members.get(name) instanceof String;
     }
 
+    /** A string member; empty when absent or null, an error when of another type. */
     public Optional<String> string(String name) throws JsonException {
         return Optional.ofNullable(typed(name, String.class, "a string"));
     }
@@ -52,6 +54,7 @@ public final class JsonObject {
         return Optional.of(number.longValue());
     }
 
+    /** A nested object; empty when absent or null, an error when of another type. */
     public Optional<JsonObject> object(String name) throws JsonException {
         Map<?, ?> object = typed(name, Map.class, "an object");
         return object == null ? Optional.empty() : Optional.of(of(object));

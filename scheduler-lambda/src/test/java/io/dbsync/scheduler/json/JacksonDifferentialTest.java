@@ -4,6 +4,7 @@ import io.dbsync.scheduler.json.Mutations.Mutated;
 import io.dbsync.scheduler.json.StrictJackson.Normal;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -76,13 +77,18 @@ class JacksonDifferentialTest {
         assertThat(ours).isEqualTo(jackson);
     }
 
-    @Property(tries = TRIES)
+    /**
+     * Without jqwik's edge cases: mixed in, they favour one mutation kind (quote removal came out at
+     * 44 % instead of 1/7); without them each kind gets about 140 of the 1000 tries, and the
+     * coverage check holds every kind to at least 1/12.
+     */
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void mutatedDocumentsAreRefusedByBoth(@ForAll("mutated") Mutated mutated) {
         Statistics.label("mutation").collect(mutated.kind());
         Statistics.label("mutation").coverage(coverage -> {
             for (String kind : List.of("truncation", "quote removed", "comma removed", "duplicated key",
                     "trailing token", "raw control character", "leading zero")) {
-                coverage.check(kind).count(n -> n >= TRIES / 20);
+                coverage.check(kind).count(n -> n >= TRIES / 12);
             }
         });
 
