@@ -57,16 +57,14 @@ final class ApiSyncJob implements SyncJob {
     }
 
     @Override
-    public RunResult run(Deadline deadline) {
+    public ApiRunReply run(Deadline deadline) {
         Redactor redactor = Redactor.of(configSecrets);
         try {
             Credentials credentials = new Credentials(username, passwords.password(deadline));
             List<String> secrets = new ArrayList<>(configSecrets);
             secrets.addAll(credentials.secrets());
             redactor = Redactor.of(secrets);
-            RunResult result = trigger.run(credentials, deadline);
-            return new RunResult(result.runId(), result.status(), result.durationMs(), result.documents(),
-                    redactor.apply(result.error()), result.json());
+            return trigger.run(credentials, deadline).redacted(redactor);
         } catch (SchedulerException e) {
             throw redacted(e, redactor);
         } catch (RuntimeException e) {

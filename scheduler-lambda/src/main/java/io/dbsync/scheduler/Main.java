@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Runs the scheduled job once from the command line, exactly as Lambda would: same environment
- * variables, same two log lines, a context whose remaining time comes from DBSYNC_TIMEOUT_SECONDS.
+ * variables, same log lines, a context whose remaining time comes from DBSYNC_TIMEOUT_SECONDS.
  * Prints the result JSON on success. Exit status: 0 completed, 1 any other outcome, 2 bad
  * configuration or usage.
  */

@@ -1,5 +1,8 @@
 package io.dbsync.scheduler;
 
+import io.dbsync.scheduler.json.JsonException;
+import io.dbsync.scheduler.json.JsonObject;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;

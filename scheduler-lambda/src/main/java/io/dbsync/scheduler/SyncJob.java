@@ -7,7 +7,7 @@ interface SyncJob {
      * @return the ended run, whatever its status
      * @throws SchedulerException anything else: config, secret, transport, timeout; never a secret in its message
      */
-    RunResult run(Deadline deadline);
+    ApiRunReply run(Deadline deadline);
 
     /** A job for an environment that did not make sense: every invocation reports the same error. */
     static SyncJob failing(ConfigException error) {

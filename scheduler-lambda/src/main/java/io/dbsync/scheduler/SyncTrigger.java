@@ -1,5 +1,8 @@
 package io.dbsync.scheduler;
 
+import io.dbsync.scheduler.json.JsonException;
+import io.dbsync.scheduler.json.JsonObject;
+
 import java.nio.charset.CharacterCodingException;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,7 +25,7 @@ final class SyncTrigger {
     }
 
     /** @return the ended run, whatever its status; the caller decides what counts as success */
-    RunResult run(Credentials credentials, Deadline deadline) {
+    ApiRunReply run(Credentials credentials, Deadline deadline) {
         HttpReply reply;
         try {
             reply = api.startSync(credentials, deadline);
@@ -33,7 +36,7 @@ final class SyncTrigger {
             case 200:
             case 500: {
                 // 500 carries a failed run's result; a bare error body means the API itself broke.
-                RunResult result = resultOrError(reply, START);
+                ApiRunReply result = resultOrError(reply, START);
                 return result.running() ? follow(credentials, runIdOf(result, reply), deadline) : result;
             }
             case 202:
@@ -46,7 +49,7 @@ final class SyncTrigger {
         }
     }
 
-    private RunResult follow(Credentials credentials, String runId, Deadline deadline) {
+    private ApiRunReply follow(Credentials credentials, String runId, Deadline deadline) {
         for (int poll = 1; ; poll++) {
             Duration remaining = deadline.remaining();
             if (remaining.compareTo(MIN_POLL_WINDOW) < 0) {
@@ -71,14 +74,14 @@ final class SyncTrigger {
             if (reply.status() != 200) {
                 throw httpError(reply, what, runId);
             }
-            RunResult result = resultOrError(reply, what);
+            ApiRunReply result = resultOrError(reply, what);
             if (!result.running()) {
                 return result;
             }
         }
     }
 
-    private RunResult resultOrError(HttpReply reply, String what) {
+    private ApiRunReply resultOrError(HttpReply reply, String what) {
         String text = text(reply, what, null);
         try {
             JsonObject body = JsonObject.parse(text);
@@ -86,7 +89,7 @@ final class SyncTrigger {
                 // {"error": "...", "status": 500}: the API's error shape, not a run result.
                 throw httpError(reply, what, null);
             }
-            return RunResult.parse(text);
+            return ApiRunReply.parse(text);
         } catch (JsonException e) {
             throw invalid(reply, what, null, e);
         }
@@ -120,7 +123,7 @@ final class SyncTrigger {
         }
     }
 
-    private static String runIdOf(RunResult result, HttpReply reply) {
+    private static String runIdOf(ApiRunReply result, HttpReply reply) {
         if (result.runId() == null) {
             throw new ApiCallException(null, START + " answered a running result without a run id", null);
         }

@@ -12,10 +12,10 @@ import java.util.function.LongSupplier;
  * The Lambda entry point: starts a dbsync run over HTTP (or joins the one already going),
  * follows it to its end within the invocation's remaining time, and tells the truth about it.
  *
- * <p>Every invocation prints exactly two lines to stdout: the {@link InvocationReport} summary
- * ({@code "level":"INFO"} only for {@code completed}) and its Embedded Metric Format line. Then it
- * returns the API's result JSON, or throws a {@link SchedulerException} for any other outcome so
- * that Lambda counts the invocation as failed.
+ * <p>Every invocation prints the {@link InvocationReport}'s lines to stdout: the summary
+ * ({@code "level":"INFO"} only for {@code completed}), its Embedded Metric Format line and, when
+ * the run attempted a snapshot, the snapshot line. Then it returns the API's result JSON, or throws
+ * a {@link SchedulerException} for any other outcome so that Lambda counts the invocation as failed.
  *
  * <p>The input event is ignored (an EventBridge schedule sends nothing useful). Configuration
  * comes from the environment, read once in the constructor; a bad environment does not stop the
@@ -41,7 +41,7 @@ public final class SyncTriggerHandler implements RequestHandler<Map<String, Obje
         return withEnvironment(env, System.out);
     }
 
-    /** As {@link #withEnvironment(Map)}, printing the two log lines to {@code out} instead of stdout. */
+    /** As {@link #withEnvironment(Map)}, printing the log lines to {@code out} instead of stdout. */
     public static SyncTriggerHandler withEnvironment(Map<String, String> env, PrintStream out) {
         return new SyncTriggerHandler(env, Pacing.DEFAULT, out);
     }
@@ -69,7 +69,7 @@ public final class SyncTriggerHandler implements RequestHandler<Map<String, Obje
     public String handleRequest(Map<String, Object> event, Context context) {
         long startNanos = System.nanoTime();
         Deadline deadline = Deadline.fromContext(context, pacing.safetyMargin());
-        RunResult result = null;
+        ApiRunReply result = null;
         SchedulerException failure = null;
         try {
             result = job.run(deadline);
@@ -84,19 +84,29 @@ public final class SyncTriggerHandler implements RequestHandler<Map<String, Obje
 
         InvocationReport report = failure != null
                 ? InvocationReport.of(failure.status(), failure.runId().orElse(null), elapsedMs, 0, failure.getMessage())
-                : InvocationReport.of(result.status(), result.runId(), result.durationMs().orElse(elapsedMs),
-                        result.documents(), result.error());
-        out.println(report.summaryLine());
-        out.println(report.metricLine(wallClock.getAsLong()));
+                : reportOf(result, elapsedMs);
+        report.lines(wallClock.getAsLong()).forEach(out::println);
         out.flush();
 
         if (failure != null) {
             throw failure;
         }
         if (!report.succeeded()) {
+            // The run's own status decides: a failed snapshot of a completed run does not fail the invocation.
             throw new SyncFailedException(result.status(), result.runId(), "run " + result.runId()
-                    + " ended with status " + result.status() + (result.error() == null ? "" : ": " + result.error()));
+                    + " ended with status " + result.status()
+                    + (result.refused() && result.refusal() != null ? " (" + result.refusal() + ")" : "")
+                    + (result.error() == null ? "" : ": " + result.error()));
         }
         return result.json();
+    }
+
+    private static InvocationReport reportOf(ApiRunReply result, long elapsedMs) {
+        InvocationReport report = InvocationReport.of(result.status(), result.runId(),
+                result.durationMs().orElse(elapsedMs), result.documents(), result.error());
+        if (result.refused()) {
+            report = report.withRefusal(result.refusal());
+        }
+        return result.snapshot().map(report::withSnapshot).orElse(report);
     }
 }

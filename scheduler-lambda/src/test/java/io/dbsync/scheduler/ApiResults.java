@@ -26,6 +26,18 @@ final class ApiResults {
                 + "\"progress\":[\"orders\"],\"collections\":[],\"error\":null}";
     }
 
+    /** A result with more members appended, e.g. {@code "refusal":"paused"} (the API's newer members). */
+    static String with(String result, String members) {
+        return result.substring(0, result.length() - 1) + "," + members + "}";
+    }
+
+    /** The {@code snapshot} member as the API writes it when restore points are on. */
+    static String snapshot(String status, long bytes, String reason) {
+        return "\"snapshot\":{\"id\":" + (status.equals("written") ? "\"snap-20261124T100001Z\"" : "null")
+                + ",\"status\":\"" + status + "\",\"bytes\":" + bytes + ",\"seconds\":0.75,\"reason\":"
+                + (reason == null ? "null" : "\"" + reason + "\"") + "}";
+    }
+
     static String error(int status, String message) {
         return "{\"error\":\"" + message + "\",\"status\":" + status + "}";
     }

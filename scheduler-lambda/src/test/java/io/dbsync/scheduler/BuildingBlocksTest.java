@@ -19,7 +19,7 @@ import javax.net.ssl.SSLHandshakeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The small value classes: pacing, deadline, credentials, redaction, retry classification, results. */
+/** The small value classes: pacing, deadline, credentials, redaction, retry classification. */
 class BuildingBlocksTest {
 
     @Test
@@ -88,23 +88,6 @@ class BuildingBlocksTest {
         assertThat(reply("Retry-After", "7").retryAfter()).contains(Duration.ofSeconds(7));
         assertThat(reply("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT").retryAfter()).isEmpty();
         assertThat(reply("X-Other", "1").retryAfter()).isEmpty();
-    }
-
-    @Test
-    void aResultReadsItsFieldsAndSumsCollectionsWhenTheTotalIsMissing() throws JsonException {
-        RunResult full = RunResult.parse(ApiResults.result("run-1", "failed", 42, "boom"));
-        RunResult noTotal = RunResult.parse("{\"status\":\"completed\",\"collections\":[{\"documents\":3},{\"documents\":4},{}]}");
-
-        assertThat(full.runId()).isEqualTo("run-1");
-        assertThat(full.status()).isEqualTo("failed");
-        assertThat(full.durationMs()).contains(1234L);
-        assertThat(full.documents()).isEqualTo(42);
-        assertThat(full.error()).isEqualTo("boom");
-        assertThat(full.running()).isFalse();
-        assertThat(noTotal.documents()).isEqualTo(7);
-        assertThat(noTotal.runId()).isNull();
-        assertThat(noTotal.durationMs()).isEmpty();
-        assertThat(RunResult.parse(ApiResults.running("r")).running()).isTrue();
     }
 
     private static HttpReply reply(String name, String value) {

@@ -61,7 +61,7 @@ class InvocationReportTest {
         String line = InvocationReport.of("completed", "run-1", 5, 6, null).summaryLine();
 
         assertThat(line).isEqualTo("{\"level\":\"INFO\",\"event\":\"dbsync.sync\",\"status\":\"completed\","
-                + "\"runId\":\"run-1\",\"durationMs\":5,\"documents\":6,\"error\":null}");
+                + "\"runId\":\"run-1\",\"durationMs\":5,\"documents\":6,\"error\":null,\"reason\":null}");
     }
 
     @Test
@@ -88,5 +88,106 @@ class InvocationReportTest {
         assertThatThrownBy(() -> InvocationReport.of(" ", null, 0, 0, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> InvocationReport.of("failed", null, -1, 0, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> InvocationReport.of("failed", null, 0, -1, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRefusedRunCarriesItsReasonAndStaysAnErrorLine() {
+        InvocationReport report = InvocationReport.of("refused", "run-5", 15, 0, "the standby has writes of its own")
+                .withRefusal("standby_diverged");
+
+        assertThat(report.summaryLine()).isEqualTo("{\"level\":\"ERROR\",\"event\":\"dbsync.sync\",\"status\":\"refused\","
+                + "\"runId\":\"run-5\",\"durationMs\":15,\"documents\":0,"
+                + "\"error\":\"the standby has writes of its own\",\"reason\":\"standby_diverged\"}");
+        assertThat(report.succeeded()).isFalse();
+        assertThat(Invocations.parse(report.metricLine(NOW)).get("SyncSucceeded").asInt()).isZero();
+    }
+
+    @Test
+    void onlyARefusedRunMayHaveAReasonAndARefusalWithoutOneIsNull() {
+        assertThatThrownBy(() -> InvocationReport.of("failed", "run-2", 1, 0, "x").withRefusal("paused"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(Invocations.parse(InvocationReport.of("refused", "run-5", 1, 0, "x").withRefusal(null).summaryLine())
+                .get("reason").isNull()).isTrue();
+        assertThat(InvocationReport.of("completed", "run-1", 1, 0, null).withRefusal(null).summaryLine())
+                .endsWith(",\"reason\":null}");
+    }
+
+    @Test
+    void aWrittenSnapshotAddsAnInfoLineWithItsBytesAndTwoMetrics() {
+        InvocationReport report = InvocationReport.of("completed", "run-1", 5, 6, null)
+                .withSnapshot(SnapshotOutcome.written(123_456));
+
+        assertThat(report.snapshotLine()).contains("{\"level\":\"INFO\",\"event\":\"dbsync.snapshot\",\"status\":\"written\","
+                + "\"runId\":\"run-1\",\"bytes\":123456}");
+        JsonNode emf = Invocations.parse(report.metricLine(NOW));
+        assertThat(metricsOf(emf)).containsExactly("SyncSucceeded:Count", "SyncDurationMs:Milliseconds",
+                "DocumentsCopied:Count", "SnapshotSucceeded:Count", "SnapshotBytes:Bytes");
+        assertThat(emf.get("SnapshotSucceeded").isNumber()).isTrue();
+        assertThat(emf.get("SnapshotSucceeded").asInt()).isEqualTo(1);
+        assertThat(emf.get("SnapshotBytes").asLong()).isEqualTo(123_456);
+        assertThat(report.lines(NOW)).containsExactly(report.summaryLine(), report.metricLine(NOW), report.snapshotLine().get());
+    }
+
+    @Test
+    void aFailedSnapshotAddsAnErrorLineWithItsReasonButLeavesACompletedRunASuccess() {
+        InvocationReport report = InvocationReport.of("completed", "run-1", 5, 6, null)
+                .withSnapshot(SnapshotOutcome.failed("bucket \"b\" not writable"));
+
+        assertThat(report.snapshotLine()).contains("{\"level\":\"ERROR\",\"event\":\"dbsync.snapshot\",\"status\":\"failed\","
+                + "\"runId\":\"run-1\",\"error\":\"bucket \\\"b\\\" not writable\"}");
+        assertThat(report.succeeded()).isTrue();
+        JsonNode emf = Invocations.parse(report.metricLine(NOW));
+        assertThat(metricsOf(emf)).containsExactly("SyncSucceeded:Count", "SyncDurationMs:Milliseconds",
+                "DocumentsCopied:Count", "SnapshotSucceeded:Count");
+        assertThat(emf.get("SnapshotSucceeded").asInt()).isZero();
+        assertThat(emf.has("SnapshotBytes")).isFalse();
+        assertThat(emf.get("SyncSucceeded").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSkippedOrAbsentSnapshotPrintsNothingAndHasNoMetric() {
+        InvocationReport skipped = InvocationReport.of("completed", "run-1", 5, 6, null)
+                .withSnapshot(new SnapshotOutcome("skipped", 0, "restore points paused"));
+        InvocationReport absent = InvocationReport.of("completed", "run-1", 5, 6, null);
+
+        for (InvocationReport report : List.of(skipped, absent)) {
+            assertThat(report.snapshotLine()).isEmpty();
+            assertThat(report.lines(NOW)).hasSize(2);
+            assertThat(metricsOf(Invocations.parse(report.metricLine(NOW)))).hasSize(3);
+            assertThat(Invocations.parse(report.metricLine(NOW)).has("SnapshotSucceeded")).isFalse();
+        }
+        assertThat(skipped.metricLine(NOW)).isEqualTo(absent.metricLine(NOW));
+    }
+
+    /** The SyncFailed filter, { ($.level = "ERROR") && ($.event = "dbsync.sync") }, over every line. */
+    @Test
+    void theRunFailureFilterMatchesOnceForARefusalAndNeverForASnapshotLine() {
+        InvocationReport refused = InvocationReport.of("refused", "run-5", 15, 0, "paused by operator")
+                .withRefusal("paused").withSnapshot(SnapshotOutcome.failed("disk full"));
+        InvocationReport completed = InvocationReport.of("completed", "run-1", 5, 6, null)
+                .withSnapshot(SnapshotOutcome.failed("disk full"));
+
+        assertThat(refused.lines(NOW).stream().filter(InvocationReportTest::runFailureFilterMatches)).hasSize(1);
+        assertThat(completed.lines(NOW).stream().filter(InvocationReportTest::runFailureFilterMatches)).isEmpty();
+        assertThat(completed.lines(NOW)).hasSize(3);
+    }
+
+    private static boolean runFailureFilterMatches(String line) {
+        JsonNode json = Invocations.parse(line);
+        return "ERROR".equals(json.path("level").asText(null)) && "dbsync.sync".equals(json.path("event").asText(null));
+    }
+
+    private static List<String> metricsOf(JsonNode emf) {
+        List<String> metrics = new ArrayList<>();
+        emf.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics")
+                .forEach(m -> metrics.add(m.get("Name").asText() + ":" + m.get("Unit").asText()));
+        return metrics;
+    }
+
+    @Test
+    void aSnapshotOutcomeOutsideTheContractCannotBeBuilt() {
+        assertThatThrownBy(() -> new SnapshotOutcome("partial", 0, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SnapshotOutcome.written(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SnapshotOutcome(null, 0, null)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -73,6 +73,33 @@ class MainIT {
     }
 
     @Test
+    void aCompletedRunWithAFailedSnapshotStillExitsZero() {
+        String body = ApiResults.with(completed("run-1", 42), ApiResults.snapshot("failed", 0, "disk full"));
+        api.on("POST", "/syncdb", json(200, body));
+
+        int status = run(env(api.baseUrl()));
+
+        assertThat(status).isZero();
+        assertThat(outLines()).hasSize(4);
+        assertThat(outLines().get(2)).isEqualTo("{\"level\":\"ERROR\",\"event\":\"dbsync.snapshot\",\"status\":\"failed\","
+                + "\"runId\":\"run-1\",\"error\":\"disk full\"}");
+        assertThat(outLines().get(3)).isEqualTo(body);
+    }
+
+    @Test
+    void aRunRefusedAsPausedExitsOneNamingTheReason() {
+        api.on("POST", "/syncdb", json(200, ApiResults.with(ApiResults.result("run-5", "refused", 0, "paused by alice"),
+                "\"refusal\":\"paused\"")));
+
+        int status = run(env(api.baseUrl()));
+
+        assertThat(status).isEqualTo(Main.FAILED);
+        assertThat(outLines()).hasSize(2);
+        assertThat(outLines().get(0)).contains("\"level\":\"ERROR\"").endsWith(",\"reason\":\"paused\"}");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("run run-5 ended with status refused (paused): paused by alice");
+    }
+
+    @Test
     void aConfigurationErrorExitsTwoAndNamesTheVariable() {
         int status = run(env(api.baseUrl(), "DBSYNC_USERNAME", null));
 
@@ -126,7 +153,7 @@ class MainIT {
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("io.dbsync.scheduler.Main");
             assertThat(jar.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class")))
                     .allMatch(n -> n.startsWith("io/dbsync/scheduler/") || n.startsWith("com/amazonaws/services/lambda/runtime/"))
-                    .contains("io/dbsync/scheduler/SyncTriggerHandler.class");
+                    .contains("io/dbsync/scheduler/SyncTriggerHandler.class", "io/dbsync/scheduler/json/JsonParser.class");
         }
     }
 }

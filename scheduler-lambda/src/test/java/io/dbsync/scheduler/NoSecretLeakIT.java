@@ -1,6 +1,7 @@
 package io.dbsync.scheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dbsync.scheduler.json.JsonWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,10 @@ class NoSecretLeakIT {
         // A careless API that echoes what it was sent: our lines must still not carry it.
         scenario(env, a -> a.on("POST", "/syncdb", json(500, result("run-2", "failed", 0,
                 "auth " + header + " password " + Invocations.PASSWORD.replace("\"", "\\\"")))));
+        // The newer free-text members: a refusal word and a snapshot's reason, both echoing.
+        scenario(env, a -> a.on("POST", "/syncdb", json(200, ApiResults.with(result("run-6", "refused", 0, "no"),
+                "\"refusal\":\"" + Invocations.PASSWORD.replace("\"", "\\\"") + "\","
+                        + ApiResults.snapshot("failed", 0, "auth " + header)))));
         scenario(env, a -> a.on("POST", "/syncdb", json(403, error(403, "user with " + header + " is disabled"))));
         scenario(env, a -> a.on("POST", "/syncdb", json(200, "<html>" + header + "</html>")));
         scenario(env, a -> a.on("POST", "/syncdb", json(503, "busy")));
@@ -68,7 +73,7 @@ class NoSecretLeakIT {
 
         int leaks = leakMatches(List.of(Invocations.PASSWORD, header, header.substring("Basic ".length()),
                 jsonEscaped(Invocations.PASSWORD)));
-        System.out.println("scenarios=8 capturedLines=" + captured.size() + " leakMatches=" + leaks);
+        System.out.println("scenarios=9 capturedLines=" + captured.size() + " leakMatches=" + leaks);
         assertThat(leaks).isZero();
         assertThat(captured).anyMatch(l -> l.contains("***")); // the echoed secrets were there, and redacted
     }

@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The scheduled invocation against the real API, started in-process on embedded MongoDB and PostgreSQL. */
 class RealApiIT {
@@ -80,6 +83,33 @@ class RealApiIT {
         assertThat(outcome.summary().get("runId").asText()).isEqualTo(result.get("runId").asText());
         assertThat(outcome.metric().toString()).contains("\"SyncSucceeded\":1");
         assertThat(MongoSnapshot.of(mongo.targetDb())).isEqualTo(MongoSnapshot.of(mongo.sourceDb()));
+    }
+
+    /**
+     * The deletion guard refuses for real; the summary's reason is the API's {@code refusal}.
+     */
+    @Test
+    void aRunTheDeletionGuardRefusesFailsTheInvocationWithTheApisRefusalAsItsReason() {
+        start(ApiSetup.defaults());
+        assertThat(Invocations.invoke(env()).failure()).isNull();
+        mongo.sourceDb().getCollection("orders").deleteMany(new Document());
+
+        Invocations.Outcome outcome = Invocations.invoke(env());
+
+        assertThat(outcome.failure()).isInstanceOf(SyncFailedException.class);
+        JsonNode summary = outcome.summary();
+        assertThat(summary.get("level").asText()).isEqualTo("ERROR");
+        assertThat(summary.get("event").asText()).isEqualTo("dbsync.sync");
+        assertThat(summary.get("status").asText()).isEqualTo("refused");
+        assertThat(summary.get("error").asText()).contains("'orders'");
+        HttpResponse<String> run = api.send("GET", "/runs/" + summary.get("runId").asText(),
+                TestApi.basic(Invocations.USERNAME, Invocations.PASSWORD));
+        JsonNode result = Invocations.parse(run.body());
+        assertThat(result.get("status").asText()).isEqualTo("refused");
+        assertThat(result.get("refusal").asText()).isEqualTo("deletion_guard");
+        assertThat(summary.get("reason").asText()).isEqualTo("deletion_guard");
+        assertThat(outcome.metric().get("SyncSucceeded").asInt()).isZero();
+        System.out.println("case=real-refusal reason=" + summary.get("reason"));
     }
 
     @Test

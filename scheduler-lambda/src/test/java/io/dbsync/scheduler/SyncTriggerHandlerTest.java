@@ -69,7 +69,7 @@ class SyncTriggerHandlerTest {
     @Test
     void aCompletedRunReturnsTheApiJsonUnchanged() {
         String json = ApiResults.completed("run-1", 3);
-        SyncTriggerHandler handler = handler(deadline -> new RunResult("run-1", "completed", Optional.of(9L), 3, null, json));
+        SyncTriggerHandler handler = handler(deadline -> new ApiRunReply("run-1", "completed", Optional.of(9L), 3, null, null, Optional.empty(), json));
 
         assertThat(handler.handleRequest(Map.of(), context())).isSameAs(json);
         assertThat(lines().get(1)).contains("\"Timestamp\":1795000000000");
@@ -93,7 +93,7 @@ class SyncTriggerHandlerTest {
         Duration[] seen = new Duration[1];
         SyncTriggerHandler handler = handler(deadline -> {
             seen[0] = deadline.remaining();
-            return new RunResult("r", "completed", Optional.empty(), 0, null, "{}");
+            return new ApiRunReply("r", "completed", Optional.empty(), 0, null, null, Optional.empty(), "{}");
         });
 
         handler.handleRequest(Map.of(), new CommandLineContext(Duration.ofSeconds(5), System.err));

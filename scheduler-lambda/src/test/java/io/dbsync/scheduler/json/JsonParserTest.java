@@ -1,4 +1,4 @@
-package io.dbsync.scheduler;
+package io.dbsync.scheduler.json;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,5 +89,19 @@ class JsonParserTest {
         assertThat(object.string("nul")).isEmpty();
         assertThat(object.string("absent")).isEmpty();
         assertThatThrownBy(() -> JsonObject.parse("[]")).hasMessageContaining("expected a JSON object");
+    }
+
+    @Test
+    void nestedObjectsAndArraysOfObjectsAreReadAsObjectsOrRefused() throws JsonException {
+        JsonObject object = JsonObject.parse("{\"o\":{\"k\":\"v\"},\"a\":[{\"n\":1},{}],\"bad\":[{},1],\"s\":\"x\",\"z\":null}");
+
+        assertThat(object.object("o").orElseThrow().string("k")).contains("v");
+        assertThat(object.objects("a")).hasSize(2);
+        assertThat(object.objects("a").get(0).wholeNumber("n")).contains(1L);
+        assertThat(object.objects("absent")).isEmpty();
+        assertThat(object.object("z")).isEmpty();
+        assertThatThrownBy(() -> object.objects("bad")).hasMessage("member \"bad\" holds a non-object");
+        assertThatThrownBy(() -> object.object("s")).hasMessage("member \"s\" is not an object");
+        assertThatThrownBy(() -> object.objects("o")).hasMessage("member \"o\" is not an array");
     }
 }

@@ -1,4 +1,4 @@
-package io.dbsync.scheduler;
+package io.dbsync.scheduler.json;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -6,41 +6,45 @@ import java.util.Deque;
 /**
  * Writes one compact JSON document on one line. Every character outside printable ASCII is
  * escaped as {@code \\uXXXX}, so the line stays valid JSON whatever encoding stdout uses and a
- * stray newline in a message can never split a log event in two.
+ * stray newline in a message can never split a log event in two. A lone surrogate is escaped
+ * like any other unit, so any Java string round-trips.
+ *
+ * <p>Values are strings, whole numbers and {@code null}: all the scheduler's lines need. Member
+ * names are not checked for duplicates; callers write fixed names.
  */
-final class JsonWriter {
+public final class JsonWriter {
     private final StringBuilder out = new StringBuilder(256);
     /** Per open container: has it got a member yet (so the next one needs a comma)? */
     private final Deque<Boolean> hasMember = new ArrayDeque<>();
     private boolean afterName;
 
-    JsonWriter beginObject() {
+    public JsonWriter beginObject() {
         beforeValue();
         out.append('{');
         hasMember.push(false);
         return this;
     }
 
-    JsonWriter endObject() {
+    public JsonWriter endObject() {
         hasMember.pop();
         out.append('}');
         return this;
     }
 
-    JsonWriter beginArray() {
+    public JsonWriter beginArray() {
         beforeValue();
         out.append('[');
         hasMember.push(false);
         return this;
     }
 
-    JsonWriter endArray() {
+    public JsonWriter endArray() {
         hasMember.pop();
         out.append(']');
         return this;
     }
 
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         beforeValue();
         quote(name);
         out.append(':');
@@ -48,7 +52,7 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(String value) {
+    public JsonWriter value(String value) {
         beforeValue();
         if (value == null) {
             out.append("null");
@@ -58,17 +62,17 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(long value) {
+    public JsonWriter value(long value) {
         beforeValue();
         out.append(value);
         return this;
     }
 
-    JsonWriter member(String name, String value) {
+    public JsonWriter member(String name, String value) {
         return name(name).value(value);
     }
 
-    JsonWriter member(String name, long value) {
+    public JsonWriter member(String name, long value) {
         return name(name).value(value);
     }
 
