@@ -128,6 +128,23 @@ public final class SourceData {
         events.insertMany(docs);
     }
 
+    /**
+     * Another round of churn, repeatable: inserts 40 orders from {@code firstNewId}, updates 30, and
+     * deletes 10 of the ones the previous round (100 ids lower) inserted.
+     */
+    public static void churnOrders(MongoDatabase source, long firstNewId) {
+        MongoCollection<BsonDocument> orders = source.getCollection("orders", BsonDocument.class);
+        for (long i = 0; i < 40; i++) {
+            orders.insertOne(SourceData.order(firstNewId + i, 300));
+        }
+        for (long i = 0; i < 30; i++) {
+            orders.updateOne(Filters.eq("_id", (firstNewId / 100 * 7 + i) % 200), Updates.set("status", "churn-" + firstNewId));
+        }
+        for (long i = 0; i < 10; i++) {
+            orders.deleteOne(Filters.eq("_id", firstNewId - 100 + i));
+        }
+    }
+
     /** Inserts 40, updates 30 ($set), replaces 20 and deletes 10 orders; returns the changes by kind. */
     public static Map<String, Integer> churnOrders(MongoDatabase source) {
         MongoCollection<BsonDocument> orders = source.getCollection("orders", BsonDocument.class);
