@@ -28,3 +28,7 @@ CREATE TABLE standby_events (
     at         TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX standby_events_target_at ON standby_events (target_key, at DESC);
+
+-- A running run's per-collection figures, saved every few seconds, so another instance (or
+-- `dbsync status`) can show its live progress.
+ALTER TABLE runs ADD COLUMN live JSONB;

@@ -1,6 +1,11 @@
 package io.dbsync.api;
 
 import io.dbsync.api.auth.PasswordHasher;
+import io.dbsync.api.cli.CliContext;
+import io.dbsync.api.cli.CopyCommand;
+import io.dbsync.api.cli.StandbyCommands;
+import io.dbsync.api.cli.StatusCommand;
+import io.dbsync.api.cli.SyncCommand;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.ConfigException;
 import io.dbsync.api.config.Redactor;
@@ -16,13 +21,16 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The entry point: {@code dbsync [serve]} runs the API; {@code dbsync users …} manages users.
+ * The entry point: {@code dbsync [serve]} runs the API; {@code users …} manages users; {@code sync},
+ * {@code copy}, {@code status}, {@code pause} and {@code resume} are the operator's commands.
  * Configuration is read from the environment here and nowhere else.
  */
 @Command(name = "dbsync", mixinStandardHelpOptions = true, version = "dbsync 0.1.0",
@@ -44,21 +52,35 @@ public final class Main implements Callable<Integer> {
             System.exit(CONFIG_ERROR);
             return;
         }
-        System.exit(run(args, env.get(), passwords,
-                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        // Progress is redrawn in place on a terminal; a pipe or a log file gets plain lines.
+        CliContext context = new CliContext(env.get(), out, err, passwords, Clock.systemUTC(),
+                System.console() != null ? System.out : null, Duration.ofSeconds(5));
+        System.exit(commandLine(context).setOut(out).setErr(err).execute(args));
     }
 
-    /** Runs the command line with the given environment and streams; returns the process exit code. */
-    static int run(String[] args, Map<String, String> env, PasswordReader passwords, PrintWriter out, PrintWriter err) {
-        return commandLine(env, passwords).setOut(out).setErr(err).execute(args);
+    /**
+     * Runs the command line with the given environment and streams, no terminal, progress lines every
+     * {@code progressEvery}; returns the process exit code.
+     */
+    static int run(String[] args, Map<String, String> env, PasswordReader passwords, PrintWriter out, PrintWriter err,
+                   Duration progressEvery) {
+        CliContext context = new CliContext(env, out, err, passwords, Clock.systemUTC(), null, progressEvery);
+        return commandLine(context).setOut(out).setErr(err).execute(args);
     }
 
-    static CommandLine commandLine(Map<String, String> env, PasswordReader passwords) {
-        UsersCommand.Context usersContext = new UsersCommand.Context(() -> openUserAdmin(env), passwords);
+    static CommandLine commandLine(CliContext context) {
+        Map<String, String> env = context.env();
+        UsersCommand.Context usersContext = new UsersCommand.Context(() -> openUserAdmin(env), context.prompts());
         CommandLine commandLine = new CommandLine(new Main(env))
                 .addSubcommand("serve", new Serve(env))
-                .addSubcommand("users", new CommandLine(new UsersCommand(usersContext)));
+                .addSubcommand("users", new CommandLine(new UsersCommand(usersContext)))
+                .addSubcommand("sync", new SyncCommand(context))
+                .addSubcommand("copy", new CopyCommand(context))
+                .addSubcommand("status", new StatusCommand(context))
+                .addSubcommand("pause", new StandbyCommands.Pause(context))
+                .addSubcommand("resume", new StandbyCommands.Resume(context));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             // Expected failures (bad config, unknown user, bad password) are one line, never a stack trace.
             if (e instanceof DbSyncException) {

@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Map;
 
 /** Runs the real command line in-process with a given environment and standard input (no terminal). */
@@ -19,7 +20,8 @@ public final class MainRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PasswordReader passwords = new PasswordReader(null, new BufferedReader(new StringReader(stdin)));
-        int code = Main.run(args, env, passwords, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(args, env, passwords, new PrintWriter(out, true), new PrintWriter(err, true),
+                Duration.ofMillis(100));
         return new Result(code, out.toString(), err.toString());
     }
 }

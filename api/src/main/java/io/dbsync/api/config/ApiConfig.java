@@ -42,8 +42,26 @@ public record ApiConfig(
         DatabaseUrl database = DatabaseUrl.parse("DATABASE_URL", reader.required("DATABASE_URL"));
         int port = reader.integer("PORT", 7070, 0, 65535);
         int bcryptCost = reader.integer("BCRYPT_COST", 12, MIN_BCRYPT_COST, 31);
+        SyncSettings sync = syncSettings(reader);
+        SyncPolicy policy = policy(reader);
+        int maxFailedLogins = reader.integer("AUTH_MAX_FAILED_LOGINS_PER_MINUTE", 5, 1, 1000);
+        Duration syncWait = Duration.ofSeconds(reader.integer("SYNC_WAIT_SECONDS", (int) DEFAULT_SYNC_WAIT.toSeconds(), 0, 3600));
+        return new ApiConfig(source, target, database, port, bcryptCost, sync, policy, maxFailedLogins, syncWait);
+    }
+
+    /** The database settings alone, for the user-management commands that need no MongoDB. */
+    public static DatabaseUrl databaseFromEnv(Map<String, String> env) {
+        return DatabaseUrl.parse("DATABASE_URL", new EnvReader(env).required("DATABASE_URL"));
+    }
+
+    /** The engine's settings alone, for the commands that copy between databases named elsewhere. */
+    public static SyncSettings syncSettingsFromEnv(Map<String, String> env) {
+        return syncSettings(new EnvReader(env));
+    }
+
+    private static SyncSettings syncSettings(EnvReader reader) {
         SyncSettings defaults = SyncSettings.defaults();
-        SyncSettings sync = new SyncSettings(
+        return new SyncSettings(
                 reader.integer("SYNC_BATCH_DOCUMENTS", defaults.batchDocuments(), 1, 100_000),
                 reader.integer("SYNC_BATCH_BYTES", defaults.batchBytes(), 1024, SyncSettings.MAX_BATCH_BYTES),
                 reader.integer("SYNC_PARALLEL_COLLECTIONS", defaults.parallelCollections(), 1, 64),
@@ -55,19 +73,26 @@ public record ApiConfig(
                         (int) defaults.mongoReadTimeout().toSeconds(), 1, 86_400)),
                 reader.optional("SYNC_VERIFY") == null ? defaults.verify()
                         : VerifyMode.parse("SYNC_VERIFY", reader.optional("SYNC_VERIFY")));
-        SyncPolicy policy = new SyncPolicy(reader.list("SYNC_INCLUDE"), reader.list("SYNC_EXCLUDE"),
+    }
+
+    /** The run policy alone, for the commands that only report (status). */
+    public static SyncPolicy policyFromEnv(Map<String, String> env) {
+        return policy(new EnvReader(env));
+    }
+
+    private static SyncPolicy policy(EnvReader reader) {
+        return new SyncPolicy(reader.list("SYNC_INCLUDE"), reader.list("SYNC_EXCLUDE"),
                 reader.bool("SYNC_DROP_MISSING", false),
                 reader.integer("SYNC_MAX_SHRINK_PERCENT", 50, 0, 100),
                 Duration.ofMinutes(reader.integer("SYNC_MAX_STALENESS_MINUTES", 1440, 1, 525_600)),
                 reader.optional("SYNC_MODE") == null ? SyncMode.FULL : SyncMode.parse("SYNC_MODE", reader.optional("SYNC_MODE")));
-        int maxFailedLogins = reader.integer("AUTH_MAX_FAILED_LOGINS_PER_MINUTE", 5, 1, 1000);
-        Duration syncWait = Duration.ofSeconds(reader.integer("SYNC_WAIT_SECONDS", (int) DEFAULT_SYNC_WAIT.toSeconds(), 0, 3600));
-        return new ApiConfig(source, target, database, port, bcryptCost, sync, policy, maxFailedLogins, syncWait);
     }
 
-    /** The database settings alone, for the user-management commands that need no MongoDB. */
-    public static DatabaseUrl databaseFromEnv(Map<String, String> env) {
-        return DatabaseUrl.parse("DATABASE_URL", new EnvReader(env).required("DATABASE_URL"));
+    /** The standby alone, for the commands that only look up its state (pause, resume, status). */
+    public static MongoEndpoint targetFromEnv(Map<String, String> env) {
+        EnvReader reader = new EnvReader(env);
+        return MongoEndpoint.parse("TARGET_MONGODB_URI", reader.required("TARGET_MONGODB_URI", "TARGETDB"),
+                reader.optional("TARGET_DB"), "TARGET_DB");
     }
 
     /** The bcrypt cost alone, for the user-management commands. */

@@ -12,7 +12,8 @@ import java.util.Optional;
 /** The runs table. */
 @RegisterConstructorMapper(RunRecord.class)
 public interface RunDao {
-    String COLUMNS = "id, status, mode, triggered_by, forced, started_at, finished_at, documents, bytes, error, result::text AS result";
+    String COLUMNS = "id, status, mode, triggered_by, forced, started_at, finished_at, documents, bytes, error, "
+            + "result::text AS result, live::text AS live";
 
     @SqlUpdate("INSERT INTO runs (id, status, mode, triggered_by, forced, started_at) "
             + "VALUES (:id, 'running', :mode, :triggeredBy, :forced, :startedAt)")
@@ -20,8 +21,13 @@ public interface RunDao {
                        @Bind("forced") boolean forced, @Bind("startedAt") Instant startedAt);
 
     @SqlUpdate("UPDATE runs SET status = :status, mode = :mode, finished_at = :finishedAt, documents = :documents, bytes = :bytes, "
-            + "error = :error, result = CAST(:result AS jsonb) WHERE id = :id")
+            + "error = :error, result = CAST(:result AS jsonb), live = NULL WHERE id = :id")
     void finish(@BindMethods RunEnd end);
+
+    @SqlUpdate("UPDATE runs SET documents = :documents, bytes = :bytes, live = CAST(:live AS jsonb) "
+            + "WHERE id = :id AND status = 'running'")
+    void progress(@Bind("id") String id, @Bind("documents") long documents, @Bind("bytes") long bytes,
+                  @Bind("live") String liveJson);
 
     /** Marks runs left "running" by a process that died; only called while holding the run lock. */
     @SqlUpdate("UPDATE runs SET status = 'failed', finished_at = :now, error = :error WHERE status = 'running'")

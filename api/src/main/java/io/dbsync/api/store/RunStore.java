@@ -21,6 +21,11 @@ public final class RunStore {
         jdbi.useExtension(RunDao.class, dao -> dao.finish(end));
     }
 
+    /** A running run's figures so far, for other instances and the command line. */
+    public void recordProgress(String id, long documents, long bytes, String liveJson) {
+        jdbi.useExtension(RunDao.class, dao -> dao.progress(id, documents, bytes, liveJson));
+    }
+
     /** Closes the records of runs whose process died; returns how many. Call only while holding the run lock. */
     public int abandonRunning(Instant now) {
         return jdbi.withExtension(RunDao.class, dao -> dao.abandonRunning(now,

@@ -58,6 +58,11 @@ public final class RunHandle {
         return finished != null ? finished : SyncResult.running(this, clock.instant());
     }
 
+    /** The live figures, even once the run has ended (a result no longer carries them). */
+    public SyncResult progressSnapshot() {
+        return SyncResult.running(this, clock.instant());
+    }
+
     /** Live figures, written by the run's workers. */
     public RunProgress progress() {
         return progress;

@@ -1,6 +1,7 @@
 package io.dbsync.api.sync;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,10 @@ final class RunRegistry {
             runs.entrySet().stream().filter(e -> e.getValue().isFinished()).findFirst()
                     .ifPresent(oldest -> runs.remove(oldest.getKey()));
         }
+    }
+
+    synchronized List<RunHandle> running() {
+        return runs.values().stream().filter(handle -> !handle.isFinished()).toList();
     }
 
     synchronized Optional<RunHandle> find(String runId) {

@@ -94,7 +94,7 @@ public record SyncResult(
     }
 
     /** The stored result, or — for a run still going on another instance — its state from the row. */
-    static SyncResult fromRow(RunRecord row, Instant now) {
+    public static SyncResult fromRow(RunRecord row, Instant now) {
         if (row.result() != null) {
             try {
                 return JSON.readValue(row.result(), SyncResult.class);
@@ -107,7 +107,18 @@ public record SyncResult(
         Instant end = row.finishedAt() == null ? now : row.finishedAt();
         return new SyncResult(row.id(), status, mode, mode, null, row.triggeredBy(), row.forced(), row.startedAt(),
                 row.finishedAt(), Duration.between(row.startedAt(), end).toMillis(), row.documents(), row.bytes(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, row.error());
+                List.of(), List.of(), List.of(), List.of(), live(row), null, null, row.error());
+    }
+
+    private static List<CollectionProgress> live(RunRecord row) {
+        if (row.live() == null) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(row.live(), CollectionProgress[].class));
+        } catch (JsonProcessingException e) {
+            return List.of(); // a figure, not a record: an unreadable one is left out
+        }
     }
 
     /** The whole result as JSON, as the runs table keeps it. */

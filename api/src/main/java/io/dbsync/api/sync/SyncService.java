@@ -1,6 +1,8 @@
 package io.dbsync.api.sync;
 
 import com.mongodb.MongoException;
+import io.dbsync.api.Json;
+import com.mongodb.MongoInterruptedException;
 import io.dbsync.api.store.RunEnd;
 import io.dbsync.api.store.RunLock;
 import io.dbsync.api.store.StandbyStates;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -40,8 +43,32 @@ public final class SyncService implements AutoCloseable {
         void finished(SyncResult result);
     }
 
+    /** How often a running run's figures are saved for other instances and {@code dbsync status}. */
+    private static final long PROGRESS_SAVE_SECONDS = 2;
+
+    private final ScheduledExecutorService progressSaver = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "dbsync-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     public SyncService(SyncDependencies deps) {
         this.deps = deps;
+        progressSaver.scheduleWithFixedDelay(this::saveProgress, PROGRESS_SAVE_SECONDS, PROGRESS_SAVE_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    /** Off the copy's path: a failure here costs a stale figure elsewhere, never the run. */
+    private void saveProgress() {
+        for (RunHandle handle : live.running()) {
+            try {
+                RunProgress progress = handle.progress();
+                deps.store().recordProgress(handle.runId(), progress.documents(), progress.bytes(),
+                        Json.mapper().writeValueAsString(progress.collections()));
+            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                LOG.debug("event=run.progress_not_saved runId={} reason={}", handle.runId(), e.getClass().getSimpleName());
+            }
+        }
     }
 
     /**
@@ -104,6 +131,9 @@ public final class SyncService implements AutoCloseable {
         SyncResult result = null;
         try {
             result = run(handle, options);
+            // An interrupted run ends here: its record and its lock are PostgreSQL calls, which an
+            // interrupted thread cannot make.
+            Thread.interrupted();
             record(result);
         } catch (Throwable e) {
             // An Error (out of memory, say) must not leave the lock held and the run "running" forever.
@@ -130,7 +160,6 @@ public final class SyncService implements AutoCloseable {
         RunContext context = new RunContext(handle.runId(), deps.source(), deps.target(),
                 deps.settings().withVerify(options.verify()), deps.ledger(), handle.progress(),
                 () -> deps.lock().isHeld(handle.runId()));
-        Instant now = deps.clock().instant();
         try {
             refuseIfPaused();
             RunOutcome outcome = new SyncRun(context, options, handle.progress(), deps.marks()).run();
@@ -145,11 +174,11 @@ public final class SyncService implements AutoCloseable {
             return SyncResult.refused(handle, e, deps.clock().instant());
         } catch (SyncFailedException e) {
             return SyncResult.failed(handle, e.getMessage(), deps.clock().instant());
+        } catch (InterruptedException | MongoInterruptedException e) {
+            return SyncResult.failed(handle, "the run was interrupted (stopped by the operator or a shutdown); its staging"
+                    + " was dropped", deps.clock().instant());
         } catch (MongoException e) {
             return SyncResult.failed(handle, "MongoDB error: " + FailureMessages.describe(e), deps.clock().instant());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SyncResult.failed(handle, "the run was interrupted (shutdown)", now);
         }
     }
 
@@ -185,9 +214,27 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the runs in flight now (an operator's Ctrl-C): their threads are interrupted, and this
+     * waits — bounded by the MongoDB timeouts — until they have dropped their staging and released the lock.
+     */
+    public void abort() {
+        progressSaver.shutdownNow();
+        runThreads.shutdownNow();
+        try {
+            long boundMs = deps.settings().mongoTimeout().plus(deps.settings().mongoReadTimeout()).toMillis();
+            if (!runThreads.awaitTermination(boundMs, TimeUnit.MILLISECONDS)) {
+                LOG.warn("event=run.abort_timeout afterMs={}", boundMs);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Lets a run in flight finish (bounded), then stops the run threads. */
     @Override
     public void close() {
+        progressSaver.shutdownNow();
         runThreads.shutdown();
         try {
             if (!runThreads.awaitTermination(30, TimeUnit.SECONDS)) {

@@ -20,6 +20,29 @@ public final class PasswordReader {
         this.stdin = stdin;
     }
 
+    /**
+     * Reads one secret (a connection string, say) without echo on a terminal, else from the next line
+     * of standard input; {@code what} names it in the prompt and in the error.
+     */
+    public String readSecret(String what) {
+        if (console != null) {
+            char[] secret = console.readPassword("%s: ", what);
+            if (secret == null || secret.length == 0) {
+                throw new DbSyncException("no " + what + " entered");
+            }
+            return new String(secret);
+        }
+        try {
+            String line = stdin.readLine();
+            if (line == null || line.isBlank()) {
+                throw new DbSyncException(what + " is not set, and standard input has no line to read it from");
+            }
+            return line.trim();
+        } catch (IOException e) {
+            throw new DbSyncException("could not read the " + what + " from standard input");
+        }
+    }
+
     public String read(String username) {
         if (console != null) {
             char[] first = console.readPassword("New password for %s: ", username);

@@ -118,6 +118,9 @@ public final class StagedCopy {
     }
 
     private void dropStagingQuietly() {
+        // An interrupted run (Ctrl-C, shutdown) must still clean up: the driver refuses to talk on an
+        // interrupted thread, so the flag is set aside for the drop and restored after it.
+        boolean interrupted = Thread.interrupted();
         try {
             List<String> dropped = staging.dropOwn();
             if (!dropped.isEmpty()) {
@@ -126,6 +129,10 @@ public final class StagedCopy {
         } catch (RuntimeException e) {
             // The target may be the thing that failed; the next run drops leftovers before it starts.
             LOG.warn("event=staging.drop_failed reason={}", e.getClass().getSimpleName());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

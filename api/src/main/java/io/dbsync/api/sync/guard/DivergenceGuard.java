@@ -102,8 +102,12 @@ public final class DivergenceGuard {
      * @param digestOf a collection's content digest as the run computed it, or null
      */
     public void mark(String runId, ClusterClock.Now floor, Function<String, String> digestOf) {
-        StandbyMark mark = new MarkTaker(target).take(floor, digestOf);
-        marks.save(runId, Instant.now(), toJson(mark));
+        marks.save(runId, Instant.now(), toJson(new MarkTaker(target).take(floor, digestOf)));
+    }
+
+    /** Where the standby stands now, without saving it (a failback pins it before its copy reads). */
+    public StandbyMark markNow(ClusterClock.Now floor) {
+        return new MarkTaker(target).take(floor, name -> null);
     }
 
     static StandbyMark parse(String json) {
@@ -114,7 +118,7 @@ public final class DivergenceGuard {
         }
     }
 
-    static String toJson(StandbyMark mark) {
+    public static String toJson(StandbyMark mark) {
         try {
             return JSON.writeValueAsString(mark);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,90 @@
+package io.dbsync.api.cli;
+
+import io.dbsync.api.SyncEngine;
+import io.dbsync.api.config.ApiConfig;
+import io.dbsync.api.config.ConfigException;
+import io.dbsync.api.config.MongoEndpoint;
+import io.dbsync.api.config.SyncMode;
+import io.dbsync.api.config.SyncPolicy;
+import io.dbsync.api.config.SyncSettings;
+import io.dbsync.api.store.PostgresStandbyMarks;
+import io.dbsync.api.store.StandbyStates;
+import io.dbsync.api.sync.FailbackMarks;
+import io.dbsync.api.sync.SyncRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dbsync copy --from-env A --to-env B}: copies one database onto another with the same
+ * engine, staging, verification and guards as a run — the failback (standby → new primary) and the
+ * way to seed a new standby. The connection strings come from the named variables, or are asked for.
+ */
+@Command(name = "copy", description = "Copy the database in $A onto the one in $B (failback, or seeding a new standby).",
+        footer = "Connection strings are read from the named environment variables, or asked for; never given as arguments."
+                + "%nExit codes: 0 completed, 1 failed, 2 bad configuration, 3 refused.")
+public final class CopyCommand implements Callable<Integer> {
+    @Option(names = "--from-env", required = true, paramLabel = "VAR", description = "variable holding the source's URI")
+    String fromEnv;
+
+    @Option(names = "--to-env", required = true, paramLabel = "VAR", description = "variable holding the destination's URI")
+    String toEnv;
+
+    @Option(names = "--include", split = ",", description = "collection names or * globs to copy")
+    List<String> include;
+
+    @Option(names = "--exclude", split = ",", description = "collection names or * globs never to copy")
+    List<String> exclude;
+
+    @Option(names = "--force", description = "override the deletion and divergence guards of the destination once")
+    boolean force;
+
+    private final CliContext context;
+
+    public CopyCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        MongoEndpoint from = endpoint(fromEnv);
+        MongoEndpoint to = endpoint(toEnv);
+        if (from.identity().equals(to.identity())) {
+            throw new ConfigException(fromEnv + " and " + toEnv + " name the same database '" + from.database()
+                    + "': a copy needs two");
+        }
+        SyncSettings settings = ApiConfig.syncSettingsFromEnv(context.env());
+        SyncPolicy base = ApiConfig.policyFromEnv(context.env());
+        SyncPolicy policy = new SyncPolicy(List.of(), List.of(), false, base.maxShrinkPercent(), base.maxStaleness(),
+                SyncMode.FULL);
+        ApiConfig config = new ApiConfig(from, to, ApiConfig.databaseFromEnv(context.env()), 0,
+                ApiConfig.MIN_BCRYPT_COST, settings, policy, 1, ApiConfig.DEFAULT_SYNC_WAIT);
+        try (CliEngine cli = CliEngine.open(config, new SyncEngine.Pair(from, to), policy, context)) {
+            FailbackMarks failback = FailbackMarks.beforeCopy(cli.engine().source(),
+                    new PostgresStandbyMarks(cli.database().jdbi(), from.identity()),
+                    new StandbyStates(cli.database().jdbi(), from.identity(), context.clock()), settings.batchDocuments());
+            context.out().println("copying " + from.redacted() + " onto " + to.redacted()
+                    + (failback.isFailback() ? " (a failback: the source is a standby dbsync manages)" : ""));
+            SyncRequest request = new SyncRequest(context.operator(), force, Optional.ofNullable(include),
+                    Optional.ofNullable(exclude), Optional.of(false), Optional.empty(), Optional.of(SyncMode.FULL));
+            SyncCommand.Outcome outcome = SyncCommand.run(cli, request, context);
+            if (outcome.exitCode() == ExitCodes.COMPLETED) {
+                failback.afterCompletedCopy(outcome.result().runId(), to.identity(), context.operator());
+            }
+            return outcome.exitCode();
+        }
+    }
+
+    private MongoEndpoint endpoint(String variable) {
+        if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new ConfigException("'" + variable + "' is not an environment variable name");
+        }
+        String uri = context.env().get(variable);
+        if (uri == null || uri.isBlank()) {
+            uri = context.prompts().readSecret("the connection string for " + variable);
+        }
+        return MongoEndpoint.parse(variable, uri, null, variable);
+    }
+}

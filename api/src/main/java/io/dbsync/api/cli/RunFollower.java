@@ -1,0 +1,44 @@
+package io.dbsync.api.cli;
+
+import io.dbsync.api.sync.RunHandle;
+import io.dbsync.api.sync.SyncResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Follows a run this process started until it ends, showing its progress, then says how it ended. */
+final class RunFollower {
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private RunFollower() {
+    }
+
+    static SyncResult follow(RunHandle handle, CliContext context) throws InterruptedException {
+        try (ProgressDisplay display = context.terminal() != null ? new TerminalProgress(context.terminal())
+                : new PlainProgress(context.out(), context.clock(), context.progressEvery())) {
+            while (true) {
+                Optional<SyncResult> ended = handle.await(POLL);
+                display.update(handle.progressSnapshot());
+                if (ended.isPresent()) {
+                    report(ended.get(), context.out());
+                    return ended.get();
+                }
+            }
+        }
+    }
+
+    /** One line for the run, one per collection, and the error or refusal if any. */
+    static void report(SyncResult result, PrintWriter out) {
+        out.println("run " + result.runId() + " " + result.status().json() + " (" + result.mode().json() + "): "
+                + result.documents() + " documents, " + Figures.bytes(result.bytes()) + " in "
+                + Figures.duration(Duration.ofMillis(result.durationMs())));
+        result.collections().forEach(collection -> out.println("  " + collection.name() + ": " + collection.method().json()
+                + ", " + collection.documents() + " documents" + (collection.deleted() > 0 ? ", " + collection.deleted()
+                + " deleted" : "") + ", " + Figures.bytes(collection.bytes()) + (collection.verified() ? ", verified ("
+                + collection.verification() + ")" : "") + (collection.reason() == null ? "" : " — " + collection.reason())));
+        if (result.error() != null) {
+            out.println((result.refusal() != null ? "refused (" + result.refusal().json() + "): " : "error: ") + result.error());
+        }
+        out.flush();
+    }
+}
