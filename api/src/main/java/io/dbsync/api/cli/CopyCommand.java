@@ -1,5 +1,6 @@
 package io.dbsync.api.cli;
 
+import io.dbsync.api.DbSyncException;
 import io.dbsync.api.SyncEngine;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.ConfigException;
@@ -83,7 +84,11 @@ public final class CopyCommand implements Callable<Integer> {
         }
         String uri = context.env().get(variable);
         if (uri == null || uri.isBlank()) {
-            uri = context.prompts().readSecret("the connection string for " + variable);
+            try {
+                uri = context.prompts().readSecret("the connection string for " + variable);
+            } catch (DbSyncException e) {
+                throw new ConfigException(e.getMessage());
+            }
         }
         return MongoEndpoint.parse(variable, uri, null, variable);
     }

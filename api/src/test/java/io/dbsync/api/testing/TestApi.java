@@ -54,6 +54,11 @@ public final class TestApi implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)), authorization);
     }
 
+    /** The running service itself, for what a test does in-process (start a run, abort one). */
+    public Application application() {
+        return application;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + application.port();
     }

@@ -25,7 +25,15 @@ public final class TestMongo implements AutoCloseable {
     private final MongoClient sourceClient;
     private final MongoClient targetClient;
 
+    private final boolean owned;
+
     private TestMongo(MongoServer sourceServer, MongoServer targetServer, MongoEndpoint source, MongoEndpoint target) {
+        this(sourceServer, targetServer, source, target, true);
+    }
+
+    private TestMongo(MongoServer sourceServer, MongoServer targetServer, MongoEndpoint source, MongoEndpoint target,
+                      boolean owned) {
+        this.owned = owned;
         this.sourceServer = sourceServer;
         this.targetServer = targetServer;
         this.source = source;
@@ -85,6 +93,14 @@ public final class TestMongo implements AutoCloseable {
                 new MongoEndpoint("mongodb://127.0.0.1:" + targetAddress.getPort() + "/shop_standby", "shop_standby"));
     }
 
+    /**
+     * Another pairing of servers some other {@code TestMongo} started (after a failover, say): closing
+     * it closes its clients only, never the servers or their data.
+     */
+    public static TestMongo reconfigured(MongoEndpoint source, MongoEndpoint target) {
+        return new TestMongo(null, null, source, target, false);
+    }
+
     /** The real server's URI when the suite runs against one, else null. */
     public static String realMongoUri() {
         String uri = System.getenv(REAL_MONGODB_VARIABLE);
@@ -125,7 +141,7 @@ public final class TestMongo implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!isEmbedded()) {
+        if (owned && !isEmbedded()) {
             sourceDb().drop();
             targetDb().drop();
         }

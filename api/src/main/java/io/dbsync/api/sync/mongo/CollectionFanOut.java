@@ -66,9 +66,22 @@ public final class CollectionFanOut {
         }
     }
 
-    public static void awaitStopped(ExecutorService pool, Duration bound) throws InterruptedException {
-        if (!pool.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-            LOG.warn("event=copy.threads_still_running afterMs={}", bound.toMillis());
+    /**
+     * Waits (bounded) until every thread of {@code pool} has stopped — also when the caller was
+     * interrupted (an operator's Ctrl-C): the cleanup that follows must come after the last write.
+     */
+    public static void awaitStopped(ExecutorService pool, Duration bound) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (!pool.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("event=copy.threads_still_running afterMs={}", bound.toMillis());
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
