@@ -84,6 +84,13 @@ public final class DemoLauncher {
         System.out.println("Copy the source into the standby:");
         System.out.println(demo.curlLine());
         System.out.println();
+        System.out.println("Or from a terminal, with the operator's commands (sync, status, pause, resume, copy):");
+        System.out.println("  mvn -B -ntp -q -pl api -am -DskipTests package");
+        System.out.println("  export SOURCE_MONGODB_URI=" + demo.sourceEndpoint().uri() + " TARGET_MONGODB_URI="
+                + demo.targetEndpoint().uri());
+        System.out.println("  export DATABASE_URL='" + demo.postgres().getJdbcUrl("postgres", "postgres") + "'");
+        System.out.println("  java -jar api/target/dbsync-api.jar sync --mode auto; java -jar api/target/dbsync-api.jar status");
+        System.out.println();
         stopped.await();
     }
 

@@ -14,17 +14,19 @@ final class RunFollower {
     }
 
     static SyncResult follow(RunHandle handle, CliContext context) throws InterruptedException {
+        SyncResult result;
         try (ProgressDisplay display = context.terminal() != null ? new TerminalProgress(context.terminal())
                 : new PlainProgress(context.out(), context.clock(), context.progressEvery())) {
-            while (true) {
-                Optional<SyncResult> ended = handle.await(POLL);
+            Optional<SyncResult> ended = Optional.empty();
+            while (ended.isEmpty()) {
+                ended = handle.await(POLL);
                 display.update(handle.progressSnapshot());
-                if (ended.isPresent()) {
-                    report(ended.get(), context.out());
-                    return ended.get();
-                }
             }
+            result = ended.get();
         }
+        // After the display is closed: its last redraw must not overwrite the report.
+        report(result, context.out());
+        return result;
     }
 
     /** One line for the run, one per collection, and the error or refusal if any. */

@@ -40,7 +40,7 @@ final class TerminalProgress implements ProgressDisplay {
                     .build());
             bar.maxHint(Math.max(collection.estimatedDocuments(), collection.documents()));
             bar.stepTo(collection.documents());
-            bar.setExtraMessage(Figures.bytes(collection.bytes()) + (collection.state().equals("staged") ? " done" : ""));
+            bar.setExtraMessage(" " + Figures.bytes(collection.bytes()) + (collection.state().equals("staged") ? " done" : ""));
         }
     }
 
