@@ -3,7 +3,6 @@ package io.dbsync.api;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.dbsync.api.auth.Authenticator;
-import io.dbsync.api.auth.LoginThrottle;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.http.ApiServer;
@@ -63,8 +62,9 @@ public final class Application implements AutoCloseable {
         MongoDatabase sourceDb = source.getDatabase(config.source().database());
         MongoDatabase targetDb = target.getDatabase(config.target().database());
         RunStore store = new RunStore(database.jdbi());
-        LoginThrottle throttle = new LoginThrottle(config.maxFailedLoginsPerMinute(), Duration.ofMinutes(1), clock);
-        SyncMetrics metrics = new SyncMetrics(throttle, clock);
+        Authenticator authenticator = new Authenticator(database.jdbi(), new PasswordHasher(config.bcryptCost()),
+                config.auth(), clock);
+        SyncMetrics metrics = new SyncMetrics(authenticator, clock);
         store.lastSuccessAt().ifPresent(metrics::lastSuccessAt);
         SyncService syncService = new SyncService(new SyncDependencies(sourceDb, targetDb, config.sync(), config.policy(),
                 new LayeredRunLock(new InProcessRunLock(), new PostgresRunLock(database.jdbi())), store,
@@ -75,8 +75,8 @@ public final class Application implements AutoCloseable {
         probes.put("target", () -> ping(targetDb));
         probes.put("database", database::isReachable);
         Reachability reachability = new Reachability(probes, clock);
-        Authenticator authenticator = new Authenticator(database.jdbi(), new PasswordHasher(config.bcryptCost()));
-        Javalin server = ApiServer.create(new ApiServer.Dependencies(syncService, authenticator, throttle, reachability,
+        Javalin server = ApiServer.create(new ApiServer.Dependencies(syncService, authenticator,
+                config.auth().trustedProxyHops(), reachability,
                 metrics, config.syncWait(), config.policy().maxStaleness(), clock));
         Application application = new Application(database, source, target, syncService, reachability, server);
         try {
