@@ -139,20 +139,21 @@ public final class Authenticator {
     }
 
     private LoginOutcome fullCheck(String username, String password, String client) {
+        // The gate first: under a flood most logins end here, before they touch any per-key state.
+        Optional<HashingGate.Permit> permit = gate.tryEnter();
+        if (permit.isEmpty()) {
+            return new Busy(BUSY_RETRY);
+        }
         LoginThrottle.Admission forUsername = usernames.tryBegin(username);
         if (!forUsername.admitted()) {
+            permit.get().close();
             return throttled(Scope.USERNAME, forUsername.retryAfter());
         }
         LoginThrottle.Admission forClient = clients.tryBegin(client);
         if (!forClient.admitted()) {
+            permit.get().close();
             forUsername.attempt().released();
             return throttled(Scope.CLIENT, forClient.retryAfter());
-        }
-        Optional<HashingGate.Permit> permit = gate.tryEnter();
-        if (permit.isEmpty()) {
-            forUsername.attempt().released();
-            forClient.attempt().released();
-            return new Busy(BUSY_RETRY);
         }
         boolean finished = false;
         try (HashingGate.Permit held = permit.get()) {

@@ -72,6 +72,11 @@ public final class HashingGate {
         return Optional.of(new Permit());
     }
 
+    /** Callers waiting in the queue right now. */
+    int waiting() {
+        return waiting.get();
+    }
+
     public int permits() {
         return permits;
     }

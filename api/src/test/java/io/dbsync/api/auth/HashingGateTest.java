@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,19 +20,12 @@ class HashingGateTest {
         HashingGate.Permit first = gate.tryEnter().orElseThrow();
         HashingGate.Permit second = gate.tryEnter().orElseThrow();
         ExecutorService waiter = Executors.newSingleThreadExecutor();
-        CountDownLatch queued = new CountDownLatch(1);
-        Future<Optional<HashingGate.Permit>> third = waiter.submit(() -> {
-            queued.countDown();
-            return gate.tryEnter();
-        });
-        queued.await();
-        // The queue's one place is taken once the third caller is parked in tryEnter.
+        Future<Optional<HashingGate.Permit>> third = waiter.submit(gate::tryEnter);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        Optional<HashingGate.Permit> fourth;
-        do {
-            fourth = gate.tryEnter();
-            fourth.ifPresent(HashingGate.Permit::close);
-        } while (gate.refused() == 0 && System.nanoTime() < deadline);
+        while (gate.waiting() < 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until the third caller holds the queue's one place
+        }
+        assertThat(gate.waiting()).isEqualTo(1);
 
         long started = System.nanoTime();
         assertThat(gate.tryEnter()).isEmpty();

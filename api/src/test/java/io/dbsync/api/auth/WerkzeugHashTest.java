@@ -2,10 +2,8 @@ package io.dbsync.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.dbsync.api.testing.WerkzeugVectors;
+import io.dbsync.api.testing.WerkzeugVectors.Vector;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,23 +14,8 @@ import org.junit.jupiter.api.Test;
 /** werkzeug's own hashes (test resources werkzeug/, made by werkzeug 2.2.2 and 3.1.8) check as werkzeug checks them. */
 class WerkzeugHashTest {
 
-    record Vector(String method, String password, String hash, String werkzeug) {
-        @Override
-        public String toString() {
-            return method + " by werkzeug " + werkzeug + " (" + password.length() + " chars)";
-        }
-    }
-
     static List<Vector> vectors() {
-        try (InputStream in = WerkzeugHashTest.class.getResourceAsStream("/werkzeug/vectors.tsv")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .map(line -> line.split("\t"))
-                    .map(f -> new Vector(f[0], f[1].replace("\\t", "\t").replace("\\\\", "\\"), f[2], f[3]))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WerkzeugVectors.all();
     }
 
     @ParameterizedTest
