@@ -40,7 +40,7 @@ final class StartupFailures {
         }
         if (text.contains("no encryption") || text.contains("ssl off") || text.contains("ssl required")
                 || text.contains("ssl connection is required")) {
-            return "the server accepts only encrypted connections; add ?sslmode=require to DATABASE_URL";
+            return "the server accepts only encrypted connections; add sslmode=require to DATABASE_URL (…/db?sslmode=require)";
         }
         if (text.contains("server does not support ssl")) {
             return "the server does not offer SSL; remove sslmode=require from DATABASE_URL (or set sslmode=disable)";
