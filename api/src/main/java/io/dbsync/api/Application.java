@@ -2,7 +2,6 @@ package io.dbsync.api;
 
 import com.mongodb.client.MongoDatabase;
 import io.dbsync.api.auth.Authenticator;
-import io.dbsync.api.auth.LoginThrottle;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.http.ApiServer;
@@ -47,9 +46,10 @@ public final class Application implements AutoCloseable {
     public static Application start(ApiConfig config, ProgressListener listener, Clock clock) {
         // Room for the run lock's own session, a run's records, and concurrent logins.
         Postgres database = Postgres.open(config.database(), 8);
-        LoginThrottle throttle = new LoginThrottle(config.maxFailedLoginsPerMinute(), Duration.ofMinutes(1), clock);
+        Authenticator authenticator = new Authenticator(database.jdbi(), new PasswordHasher(config.bcryptCost()),
+                config.auth(), clock);
         StandbyStates standby = new StandbyStates(database.jdbi(), config.target().identity(), clock);
-        SyncMetrics metrics = new SyncMetrics(throttle, clock, () -> StandbyStatus.of(standby.current()));
+        SyncMetrics metrics = new SyncMetrics(authenticator, clock, () -> StandbyStatus.of(standby.current()));
         SyncEngine engine = SyncEngine.start(database, new SyncEngine.Pair(config.source(), config.target()), config.sync(),
                 config.policy(), listener, metrics, clock);
         engine.runs().lastSuccessAt().ifPresent(metrics::lastSuccessAt);
@@ -58,8 +58,8 @@ public final class Application implements AutoCloseable {
         probes.put("target", () -> ping(engine.target()));
         probes.put("database", database::isReachable);
         Reachability reachability = new Reachability(probes, clock);
-        Authenticator authenticator = new Authenticator(database.jdbi(), new PasswordHasher(config.bcryptCost()));
-        Javalin server = ApiServer.create(new ApiServer.Dependencies(engine.service(), authenticator, throttle, reachability,
+        Javalin server = ApiServer.create(new ApiServer.Dependencies(engine.service(), authenticator,
+                config.auth().trustedProxyHops(), reachability,
                 metrics, config.syncWait(), config.policy().maxStaleness(), clock));
         Application application = new Application(database, engine, reachability, server);
         try {

@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.dbsync.api.Application;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
+import io.dbsync.api.config.AuthSettings;
 import io.dbsync.api.config.DatabaseUrl;
 import io.dbsync.api.config.MongoEndpoint;
 import io.dbsync.api.config.SyncPolicy;
@@ -113,7 +114,7 @@ public final class DemoLauncher {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         DatabaseUrl database = new DatabaseUrl(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         ApiConfig config = new ApiConfig(sourceEndpoint, targetEndpoint, database, port, 12, SyncSettings.defaults(),
-                SyncPolicy.defaults(), 5, ApiConfig.DEFAULT_SYNC_WAIT);
+                SyncPolicy.defaults(), AuthSettings.defaults(), ApiConfig.DEFAULT_SYNC_WAIT);
         Application api = Application.start(config, ProgressListener.NONE);
         String password = randomPassword();
         new UserAdmin(api.database().jdbi(), new PasswordHasher(config.bcryptCost())).add(USERNAME, password);

@@ -32,6 +32,12 @@ public final class ApiContract {
     public static final String ENV_CONFIG_SECRET_ID = "DBSYNC_CONFIG_SECRET_ID";
     public static final String ENV_SYNC_WAIT_SECONDS = "SYNC_WAIT_SECONDS";
     public static final String ENV_SNAPSHOT_URI = "SNAPSHOT_URI";
+    /**
+     * Behind a function URL every request reaches the API from the Web Adapter on localhost; the
+     * caller's address is the one the function URL put into X-Forwarded-For (one hop).
+     */
+    public static final String ENV_TRUSTED_PROXY_HOPS = "TRUSTED_PROXY_HOPS";
+    public static final int TRUSTED_PROXY_HOPS = 1;
     /** The variables the configuration secret holds (JSON keys). */
     public static final String[] CONFIG_SECRET_KEYS = {"DATABASE_URL", "SOURCE_MONGODB_URI", "TARGET_MONGODB_URI"};
 

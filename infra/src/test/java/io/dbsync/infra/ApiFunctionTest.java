@@ -85,6 +85,11 @@ class ApiFunctionTest {
     }
 
     @Test
+    void countsFailedLoginsPerCallerNotPerWebAdapter() {
+        assertThat(TestStacks.variables(api)).containsEntry("TRUSTED_PROXY_HOPS", "1");
+    }
+
+    @Test
     void derivesTheWaitFromAGivenTimeout() {
         Map<String, Object> custom = TestStacks.propertiesOf(TestStacks.template(TestStacks.lambdaContext("apiTimeoutSeconds", "600")),
                 "AWS::Lambda::Function", "ApiFunction");

@@ -34,6 +34,25 @@ public final class PasswordHasher {
         return hasher.hashToString(cost, password.toCharArray());
     }
 
+    /**
+     * Hashes a password that already proved right against a legacy hash (the seed's users), so it
+     * is kept even when it is shorter than today's minimum; over 72 bytes it cannot be kept.
+     */
+    public String rehash(String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES || password.indexOf('\0') >= 0
+                || password.isEmpty()) {
+            throw new InvalidPasswordException("this password cannot be kept as a bcrypt hash (empty, NUL or over "
+                    + MAX_PASSWORD_BYTES + " bytes)");
+        }
+        return hasher.hashToString(cost, password.toCharArray());
+    }
+
+    /** True for the bcrypt hashes this class writes and checks ({@code $2a$}, {@code $2b$}, {@code $2y$}). */
+    public static boolean isBcrypt(String hash) {
+        return hash != null && hash.length() == 60 && hash.startsWith("$2")
+                && (hash.charAt(2) == 'a' || hash.charAt(2) == 'b' || hash.charAt(2) == 'y') && hash.charAt(3) == '$';
+    }
+
     /** Throws {@link InvalidPasswordException} when a password may not be set. */
     public static void checkAcceptable(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_CHARS) {

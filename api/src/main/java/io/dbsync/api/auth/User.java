@@ -2,7 +2,7 @@ package io.dbsync.api.auth;
 
 import java.time.Instant;
 
-/** A row of the users table. {@code passwordHash} is a bcrypt hash and is never logged or returned. */
+/** A row of the users table. {@code passwordHash} (bcrypt, or a werkzeug hash adopted from the seed) is never logged or returned. */
 public record User(long id, String username, String passwordHash, UserStatus status, Instant createdAt) {
 
     public boolean isActive() {

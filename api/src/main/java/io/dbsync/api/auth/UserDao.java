@@ -32,6 +32,11 @@ public interface UserDao {
     @SqlUpdate("UPDATE users SET password_hash = :hash WHERE username = :username")
     boolean updatePasswordHash(@Bind("username") String username, @Bind("hash") String passwordHash);
 
+    /** Replaces the hash only if it is still {@code old}: a password set meanwhile from the command line wins. */
+    @SqlUpdate("UPDATE users SET password_hash = :hash WHERE username = :username AND password_hash = :old")
+    boolean replacePasswordHash(@Bind("username") String username, @Bind("old") String oldHash,
+                                @Bind("hash") String newHash);
+
     /** Maps a row to a {@link User}. */
     class UserMapper implements RowMapper<User> {
         @Override

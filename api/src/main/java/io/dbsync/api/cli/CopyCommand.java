@@ -3,6 +3,7 @@ package io.dbsync.api.cli;
 import io.dbsync.api.DbSyncException;
 import io.dbsync.api.SyncEngine;
 import io.dbsync.api.config.ApiConfig;
+import io.dbsync.api.config.AuthSettings;
 import io.dbsync.api.config.ConfigException;
 import io.dbsync.api.config.MongoEndpoint;
 import io.dbsync.api.config.SyncMode;
@@ -61,7 +62,7 @@ public final class CopyCommand implements Callable<Integer> {
         SyncPolicy policy = new SyncPolicy(List.of(), List.of(), false, base.maxShrinkPercent(), base.maxStaleness(),
                 SyncMode.FULL);
         ApiConfig config = new ApiConfig(from, to, ApiConfig.databaseFromEnv(context.env()), 0,
-                ApiConfig.MIN_BCRYPT_COST, settings, policy, 1, ApiConfig.DEFAULT_SYNC_WAIT);
+                ApiConfig.MIN_BCRYPT_COST, settings, policy, AuthSettings.defaults(), ApiConfig.DEFAULT_SYNC_WAIT);
         try (CliEngine cli = CliEngine.open(config, new SyncEngine.Pair(from, to), policy, context)) {
             FailbackMarks failback = FailbackMarks.beforeCopy(cli.engine().source(),
                     new PostgresStandbyMarks(cli.database().jdbi(), from.identity()),

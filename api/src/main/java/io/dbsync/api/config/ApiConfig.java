@@ -7,7 +7,7 @@ import java.util.Map;
  * Everything the API process needs, read once from the environment in {@code Main}.
  *
  * @param bcryptCost work factor for new password hashes (and the dummy hash for unknown users)
- * @param maxFailedLoginsPerMinute failed logins one username may have per minute before it is answered 429
+ * @param auth                     how logins are checked, cached and limited
  * @param syncWait                 how long {@code /syncdb} waits for the run before answering 202
  */
 public record ApiConfig(
@@ -18,7 +18,7 @@ public record ApiConfig(
         int bcryptCost,
         SyncSettings sync,
         SyncPolicy policy,
-        int maxFailedLoginsPerMinute,
+        AuthSettings auth,
         Duration syncWait) {
 
     public static final int MIN_BCRYPT_COST = 10;
@@ -39,19 +39,21 @@ public record ApiConfig(
                 reader.required("SOURCE_MONGODB_URI", "MONGODB"), reader.optional("SOURCE_DB"), "SOURCE_DB");
         MongoEndpoint target = MongoEndpoint.parse("TARGET_MONGODB_URI",
                 reader.required("TARGET_MONGODB_URI", "TARGETDB"), reader.optional("TARGET_DB"), "TARGET_DB");
-        DatabaseUrl database = DatabaseUrl.parse("DATABASE_URL", reader.required("DATABASE_URL"));
+        DatabaseUrl database = databaseFromEnv(env);
         int port = reader.integer("PORT", 7070, 0, 65535);
         int bcryptCost = reader.integer("BCRYPT_COST", 12, MIN_BCRYPT_COST, 31);
         SyncSettings sync = syncSettings(reader);
         SyncPolicy policy = policy(reader);
-        int maxFailedLogins = reader.integer("AUTH_MAX_FAILED_LOGINS_PER_MINUTE", 5, 1, 1000);
+        AuthSettings auth = AuthSettings.fromEnv(reader);
         Duration syncWait = Duration.ofSeconds(reader.integer("SYNC_WAIT_SECONDS", (int) DEFAULT_SYNC_WAIT.toSeconds(), 0, 3600));
-        return new ApiConfig(source, target, database, port, bcryptCost, sync, policy, maxFailedLogins, syncWait);
+        return new ApiConfig(source, target, database, port, bcryptCost, sync, policy, auth, syncWait);
     }
 
     /** The database settings alone, for the user-management commands that need no MongoDB. */
     public static DatabaseUrl databaseFromEnv(Map<String, String> env) {
-        return DatabaseUrl.parse("DATABASE_URL", new EnvReader(env).required("DATABASE_URL"));
+        EnvReader reader = new EnvReader(env);
+        return DatabaseUrl.parse("DATABASE_URL", reader.required("DATABASE_URL"))
+                .withSchema(DatabaseUrl.checkSchema("DATABASE_SCHEMA", reader.optional("DATABASE_SCHEMA")));
     }
 
     /** The engine's settings alone, for the commands that copy between databases named elsewhere. */
@@ -104,6 +106,6 @@ public record ApiConfig(
     public String toString() {
         return "ApiConfig[source=" + source + ", target=" + target + ", database=" + database
                 + ", port=" + port + ", bcryptCost=" + bcryptCost + ", sync=" + sync + ", policy=" + policy
-                + ", maxFailedLoginsPerMinute=" + maxFailedLoginsPerMinute + ", syncWait=" + syncWait + "]";
+                + ", auth=" + auth + ", syncWait=" + syncWait + "]";
     }
 }

@@ -6,10 +6,30 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where users and runs are kept: a PostgreSQL JDBC URL plus credentials.
+ * Where users and runs are kept: a PostgreSQL JDBC URL plus credentials, and the schema dbsync's
+ * tables live in ({@code null}: the connection's default, normally {@code public}).
  * Accepts Heroku's {@code postgres://user:pass@host:port/db?sslmode=require} and plain JDBC URLs.
  */
-public record DatabaseUrl(String jdbcUrl, String username, String password) {
+public record DatabaseUrl(String jdbcUrl, String username, String password, String schema) {
+    private static final java.util.regex.Pattern SCHEMA = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public DatabaseUrl(String jdbcUrl, String username, String password) {
+        this(jdbcUrl, username, password, null);
+    }
+
+    /** The same database with dbsync's tables in {@code newSchema} (null: the connection's default). */
+    public DatabaseUrl withSchema(String newSchema) {
+        return new DatabaseUrl(jdbcUrl, username, password, newSchema);
+    }
+
+    /** A schema name dbsync can use unquoted: lower-case letters, digits and underscores; null stays null. */
+    public static String checkSchema(String variable, String value) {
+        if (value != null && !SCHEMA.matcher(value).matches()) {
+            throw new ConfigException(variable + " must be a plain schema name: lower-case letters, digits and _,"
+                    + " starting with a letter or _, at most 63 characters");
+        }
+        return value;
+    }
 
     public static DatabaseUrl parse(String variable, String value) {
         String trimmed = value.trim();
@@ -49,7 +69,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
     /** The JDBC URL without any password it carries, safe to log. */
     public String redacted() {
-        return Redactor.redact(jdbcUrl) + (username == null ? "" : " as " + username);
+        return Redactor.redact(jdbcUrl) + (username == null ? "" : " as " + username)
+                + (schema == null ? "" : " (schema " + schema + ")");
     }
 
     @Override

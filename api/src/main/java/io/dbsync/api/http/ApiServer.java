@@ -2,7 +2,6 @@ package io.dbsync.api.http;
 
 import io.dbsync.api.Json;
 import io.dbsync.api.auth.Authenticator;
-import io.dbsync.api.auth.LoginThrottle;
 import io.dbsync.api.metrics.SyncMetrics;
 import io.dbsync.api.sync.SyncService;
 import io.javalin.Javalin;
@@ -16,7 +15,7 @@ public final class ApiServer {
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     /** What the routes need. */
-    public record Dependencies(SyncService syncService, Authenticator authenticator, LoginThrottle throttle,
+    public record Dependencies(SyncService syncService, Authenticator authenticator, int trustedProxyHops,
                                Reachability reachability, SyncMetrics metrics, Duration syncWait,
                                Duration maxStaleness, Clock clock) {
     }
@@ -25,7 +24,7 @@ public final class ApiServer {
     }
 
     public static Javalin create(Dependencies deps) {
-        BasicAuthGuard auth = new BasicAuthGuard(deps.authenticator(), deps.throttle());
+        BasicAuthGuard auth = new BasicAuthGuard(deps.authenticator(), deps.trustedProxyHops());
         SyncController sync = new SyncController(deps.syncService(), deps.syncWait());
         RunsController runs = new RunsController(deps.syncService());
         HealthController health = new HealthController(deps.syncService(), deps.reachability(), deps.maxStaleness(),

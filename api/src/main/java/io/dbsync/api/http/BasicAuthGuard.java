@@ -1,7 +1,7 @@
 package io.dbsync.api.http;
 
 import io.dbsync.api.auth.Authenticator;
-import io.dbsync.api.auth.LoginThrottle;
+import io.dbsync.api.auth.LoginOutcome;
 import io.dbsync.api.auth.User;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -12,7 +12,8 @@ import java.util.Optional;
  * Runs before every matched route and lets it through by its declared {@link Access}: open routes
  * pass, every other route (a route that declares nothing included) needs a user. Every failure —
  * no header, a malformed one, an unknown user, a wrong password, a disabled user — gets the same
- * 401, so a caller cannot tell which it was.
+ * 401, so a caller cannot tell which it was. Limits answer 429 with {@code Retry-After}, with
+ * bodies that do not depend on whether the username exists.
  */
 final class BasicAuthGuard implements Handler {
     /** The attribute under which the authenticated {@link User} is stored on the context. */
@@ -20,11 +21,11 @@ final class BasicAuthGuard implements Handler {
     static final String CHALLENGE = "Basic realm=\"dbsync\", charset=\"UTF-8\"";
 
     private final Authenticator authenticator;
-    private final LoginThrottle throttle;
+    private final ClientAddress clients;
 
-    BasicAuthGuard(Authenticator authenticator, LoginThrottle throttle) {
+    BasicAuthGuard(Authenticator authenticator, int trustedProxyHops) {
         this.authenticator = authenticator;
-        this.throttle = throttle;
+        this.clients = new ClientAddress(trustedProxyHops);
     }
 
     @Override
@@ -36,26 +37,25 @@ final class BasicAuthGuard implements Handler {
         if (credentials.isEmpty()) {
             throw unauthorized();
         }
-        String username = credentials.get().username();
-        Optional<User> user;
-        synchronized (throttle.lockFor(username)) {
-            Optional<Duration> blocked = throttle.blockedFor(username);
-            if (blocked.isPresent()) {
-                long seconds = Math.max(1, (long) Math.ceil(blocked.get().toMillis() / 1000.0));
-                throw new ApiException(429, "too many failed logins for this username; retry after " + seconds + " seconds")
-                        .withHeader("Retry-After", Long.toString(seconds));
-            }
-            user = authenticator.authenticate(username, credentials.get().password());
-            if (user.isEmpty()) {
-                throttle.failed(username);
-            } else {
-                throttle.succeeded(username);
-            }
-        }
-        if (user.isEmpty()) {
+        String client = clients.resolve(ctx.req().getRemoteAddr(),
+                java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        LoginOutcome outcome = authenticator.authenticate(credentials.get().username(), credentials.get().password(), client);
+        if (outcome instanceof LoginOutcome.Accepted accepted) {
+            ctx.attribute(USER_ATTRIBUTE, accepted.user());
+        } else if (outcome instanceof LoginOutcome.Throttled throttled) {
+            throw tooMany(throttled.retryAfter(), throttled.scope() == LoginOutcome.Scope.USERNAME
+                    ? "too many failed logins for this username" : "too many failed logins from this address");
+        } else if (outcome instanceof LoginOutcome.Busy busy) {
+            throw tooMany(busy.retryAfter(), "too many logins are being checked at once");
+        } else {
             throw unauthorized();
         }
-        ctx.attribute(USER_ATTRIBUTE, user.get());
+    }
+
+    private static ApiException tooMany(Duration retryAfter, String reason) {
+        long seconds = Math.max(1, (long) Math.ceil(retryAfter.toMillis() / 1000.0));
+        return new ApiException(429, reason + "; retry after " + seconds + (seconds == 1 ? " second" : " seconds"))
+                .withHeader("Retry-After", Long.toString(seconds));
     }
 
     /** The 401 every authentication failure becomes. */

@@ -1,6 +1,7 @@
 package io.dbsync.api.metrics;
 
-import io.dbsync.api.auth.LoginThrottle;
+import io.dbsync.api.auth.AuthStats;
+import io.dbsync.api.auth.Authenticator;
 import io.dbsync.api.sync.SyncResult;
 import io.dbsync.api.sync.StandbyStatus;
 import io.dbsync.api.sync.SyncService;
@@ -28,7 +29,7 @@ public final class SyncMetrics implements SyncService.RunObserver {
     private final Timer duration;
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
 
-    public SyncMetrics(LoginThrottle throttle, Clock clock, Supplier<StandbyStatus> standby) {
+    public SyncMetrics(Authenticator authenticator, Clock clock, Supplier<StandbyStatus> standby) {
         for (SyncStatus status : SyncStatus.values()) {
             if (status != SyncStatus.RUNNING) {
                 runs.put(status, Counter.builder("dbsync_runs").description("Runs that ended, by status")
@@ -42,7 +43,7 @@ public final class SyncMetrics implements SyncService.RunObserver {
         duration = Timer.builder("dbsync_run_duration").description("Duration of runs that ended").register(registry);
         Gauge.builder("dbsync_seconds_since_last_success", () -> secondsSince(lastSuccess.get(), clock))
                 .description("Seconds since a run last completed (-1: none yet)").register(registry);
-        FunctionCounter.builder("dbsync_failed_logins", throttle, LoginThrottle::failuresTotal)
+        FunctionCounter.builder("dbsync_failed_logins", authenticator, Authenticator::failedLoginsTotal)
                 .description("Failed Basic-auth logins").register(registry);
         for (StandbyStatus status : StandbyStatus.values()) {
             // Read at scrape time: a pause is written by the command line, in another process.
@@ -50,6 +51,22 @@ public final class SyncMetrics implements SyncService.RunObserver {
                     .description("1 for the standby's current state: ok, diverged (took foreign writes) or paused")
                     .register(registry);
         }
+        AuthStats auth = authenticator.stats();
+        FunctionCounter.builder("dbsync_password_checks", auth, AuthStats::bcryptChecks).tag("kind", "bcrypt")
+                .description("Password-hash checks run (a dummy one for an unknown user included)").register(registry);
+        FunctionCounter.builder("dbsync_password_checks", auth, AuthStats::legacyChecks).tag("kind", "legacy")
+                .description("Password-hash checks run (a dummy one for an unknown user included)").register(registry);
+        FunctionCounter.builder("dbsync_login_cache_hits", auth, AuthStats::cacheHits)
+                .description("Logins accepted from the verified-credential cache, without a hash check").register(registry);
+        FunctionCounter.builder("dbsync_legacy_hashes_replaced", auth, AuthStats::rehashedTotal)
+                .description("Seed users whose werkzeug hash was replaced by bcrypt at login").register(registry);
+        FunctionCounter.builder("dbsync_logins_throttled", auth, AuthStats::throttledTotal)
+                .description("Logins answered 429 by the per-username or per-client limit").register(registry);
+        FunctionCounter.builder("dbsync_logins_busy", authenticator.gate(), g -> g.refused())
+                .description("Logins answered 429 because every password-hash slot was taken").register(registry);
+        Gauge.builder("dbsync_password_checks_peak_concurrent", authenticator.gate(), g -> g.peakInUse())
+                .description("The most password-hash checks that ran at once (at most AUTH_MAX_CONCURRENT_HASHES)")
+                .register(registry);
     }
 
     /** Seeds the freshness figure from the run history at start-up. */

@@ -1,5 +1,6 @@
 package io.dbsync.api.users;
 
+import io.dbsync.api.auth.PasswordVerifier;
 import io.dbsync.api.auth.User;
 import io.dbsync.api.auth.UserStatus;
 import java.io.PrintWriter;
@@ -66,12 +67,15 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "List users and their status.")
+    @Command(name = "list", description = "List users, their status, and how their password is kept"
+            + " (a legacy hash adopted from the seed is replaced by bcrypt at the user's next login).")
     static final class ListUsers extends UserSubcommand {
         @Override
         public Integer call() {
+            out().printf("%-32s %-8s %-22s %s%n", "USER", "STATUS", "PASSWORD HASH", "CREATED");
             for (User user : admin().list()) {
-                out().printf("%-32s %-8s %s%n", user.username(), user.status().dbValue(), user.createdAt());
+                out().printf("%-32s %-8s %-22s %s%n", user.username(), user.status().dbValue(),
+                        PasswordVerifier.describe(user.passwordHash()), user.createdAt());
             }
             return 0;
         }

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 class RouteAccessTest {
 
     private static List<Endpoint> routes() {
-        Javalin app = ApiServer.create(new ApiServer.Dependencies(null, null, null, null, null, Duration.ZERO,
+        Javalin app = ApiServer.create(new ApiServer.Dependencies(null, null, 0, null, null, Duration.ZERO,
                 Duration.ofMinutes(1), Clock.systemUTC()));
         return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod()).toList();

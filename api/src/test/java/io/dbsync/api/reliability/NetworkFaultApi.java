@@ -64,7 +64,7 @@ final class NetworkFaultApi implements AutoCloseable {
             target = NetworkFaultProxy.open("target", reactor, address(mongo.target().uri()));
             ApiConfig config = new ApiConfig(source.endpoint(mongo.source().database()),
                     target.endpoint(mongo.target().database()), TestPostgres.freshDatabase(), 0,
-                    TestApi.TEST_BCRYPT_COST, setup.settings(), setup.policy(), 5, setup.syncWait());
+                    TestApi.TEST_BCRYPT_COST, setup.settings(), setup.policy(), setup.auth(), setup.syncWait());
             Application application = Application.start(config, setup.listener(), setup.clock());
             new UserAdmin(application.database().jdbi(), new PasswordHasher(TestApi.TEST_BCRYPT_COST)).add(USER, PASSWORD);
             return new NetworkFaultApi(reactor, source, target, application);

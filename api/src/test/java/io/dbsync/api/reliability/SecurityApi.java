@@ -3,6 +3,7 @@ package io.dbsync.api.reliability;
 import io.dbsync.api.Application;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
+import io.dbsync.api.config.AuthSettings;
 import io.dbsync.api.config.DatabaseUrl;
 import io.dbsync.api.config.MongoEndpoint;
 import io.dbsync.api.config.SyncPolicy;
@@ -33,10 +34,17 @@ final class SecurityApi implements AutoCloseable {
         this.application = application;
     }
 
+    /** The API whose per-username and per-client failed-login limits are both {@code maxFailedLoginsPerMinute}. */
     static SecurityApi start(MongoEndpoint source, MongoEndpoint target, DatabaseUrl database,
                              int maxFailedLoginsPerMinute) {
-        ApiConfig config = new ApiConfig(source, target, database, 0, TestApi.TEST_BCRYPT_COST,
-                TestApi.testSettings(), SyncPolicy.defaults(), maxFailedLoginsPerMinute, ApiConfig.DEFAULT_SYNC_WAIT);
+        return start(source, target, database, TestApi.TEST_BCRYPT_COST, AuthSettings.defaults()
+                .withFailedLoginLimits(maxFailedLoginsPerMinute, maxFailedLoginsPerMinute));
+    }
+
+    static SecurityApi start(MongoEndpoint source, MongoEndpoint target, DatabaseUrl database, int bcryptCost,
+                             AuthSettings auth) {
+        ApiConfig config = new ApiConfig(source, target, database, 0, bcryptCost,
+                TestApi.testSettings(), SyncPolicy.defaults(), auth, ApiConfig.DEFAULT_SYNC_WAIT);
         return new SecurityApi(Application.start(config, ProgressListener.NONE, Clock.systemUTC()));
     }
 

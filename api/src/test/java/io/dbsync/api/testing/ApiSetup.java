@@ -1,6 +1,7 @@
 package io.dbsync.api.testing;
 
 import io.dbsync.api.config.ApiConfig;
+import io.dbsync.api.config.AuthSettings;
 import io.dbsync.api.config.DatabaseUrl;
 import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
@@ -10,39 +11,43 @@ import java.time.Duration;
 
 /**
  * How a test's API is configured: engine settings, policy, listener, clock, the users/runs
- * database (null: a fresh one) and the {@code /syncdb} wait. Start from {@link #defaults()}.
+ * database (null: a fresh one), the {@code /syncdb} wait and the login settings. Start from {@link #defaults()}.
  */
 public record ApiSetup(SyncSettings settings, SyncPolicy policy, ProgressListener listener, Clock clock,
-                       DatabaseUrl database, Duration syncWait) {
+                       DatabaseUrl database, Duration syncWait, AuthSettings auth) {
 
     /** Small batches (so collections span many), short MongoDB timeouts, the default policy and wait. */
     public static ApiSetup defaults() {
         return new ApiSetup(TestApi.testSettings(), SyncPolicy.defaults(), ProgressListener.NONE, Clock.systemUTC(), null,
-                ApiConfig.DEFAULT_SYNC_WAIT);
+                ApiConfig.DEFAULT_SYNC_WAIT, AuthSettings.defaults());
     }
 
     public ApiSetup withSettings(SyncSettings newSettings) {
-        return new ApiSetup(newSettings, policy, listener, clock, database, syncWait);
+        return new ApiSetup(newSettings, policy, listener, clock, database, syncWait, auth);
     }
 
     public ApiSetup withPolicy(SyncPolicy newPolicy) {
-        return new ApiSetup(settings, newPolicy, listener, clock, database, syncWait);
+        return new ApiSetup(settings, newPolicy, listener, clock, database, syncWait, auth);
     }
 
     public ApiSetup withListener(ProgressListener newListener) {
-        return new ApiSetup(settings, policy, newListener, clock, database, syncWait);
+        return new ApiSetup(settings, policy, newListener, clock, database, syncWait, auth);
     }
 
     public ApiSetup withClock(Clock newClock) {
-        return new ApiSetup(settings, policy, listener, newClock, database, syncWait);
+        return new ApiSetup(settings, policy, listener, newClock, database, syncWait, auth);
     }
 
     /** Shares a users/runs database with another instance. */
     public ApiSetup withDatabase(DatabaseUrl newDatabase) {
-        return new ApiSetup(settings, policy, listener, clock, newDatabase, syncWait);
+        return new ApiSetup(settings, policy, listener, clock, newDatabase, syncWait, auth);
     }
 
     public ApiSetup withWait(Duration newWait) {
-        return new ApiSetup(settings, policy, listener, clock, database, newWait);
+        return new ApiSetup(settings, policy, listener, clock, database, newWait, auth);
+    }
+
+    public ApiSetup withAuth(AuthSettings newAuth) {
+        return new ApiSetup(settings, policy, listener, clock, database, syncWait, newAuth);
     }
 }

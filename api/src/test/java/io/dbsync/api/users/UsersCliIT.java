@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbsync.api.MainRunner;
 import io.dbsync.api.auth.Authenticator;
+import io.dbsync.api.auth.LoginOutcome;
+import io.dbsync.api.config.AuthSettings;
+import java.time.Clock;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.DatabaseUrl;
 import io.dbsync.api.store.Postgres;
@@ -42,7 +45,8 @@ class UsersCliIT {
         if (database == null) {
             database = Postgres.open(databaseUrl, 2);
         }
-        return new Authenticator(database.jdbi(), new PasswordHasher(10)).authenticate(username, password).isPresent();
+        return new Authenticator(database.jdbi(), new PasswordHasher(10), AuthSettings.defaults(), Clock.systemUTC())
+                .authenticate(username, password, "127.0.0.1") instanceof LoginOutcome.Accepted;
     }
 
     @Test
