@@ -91,7 +91,7 @@ public sealed interface SnapshotUri {
         }
         try {
             Path path = Path.of(new URI("file", null, uri.getPath(), null)).normalize();
-            if (uri.getPath() == null || uri.getPath().isEmpty() || !path.isAbsolute()) {
+            if (uri.getPath() == null || uri.getPath().isEmpty() || !path.isAbsolute() || path.getNameCount() == 0) {
                 throw new ConfigException(variable + " must name an absolute directory: file:///absolute/path");
             }
             return new Directory(path);
