@@ -8,6 +8,7 @@ import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -54,10 +55,16 @@ public final class S3SnapshotStore implements SnapshotStore, AutoCloseable {
      * @throws ConfigException when no region can be found
      */
     public static S3Client client(S3Options options, AwsCredentialsProvider credentials) {
+        return client(options, credentials, List.of());
+    }
+
+    /** The same, with interceptors that see every request (tests check what goes on the wire). */
+    static S3Client client(S3Options options, AwsCredentialsProvider credentials, List<ExecutionInterceptor> interceptors) {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .credentialsProvider(credentials)
-                .forcePathStyle(options.pathStyle());
+                .forcePathStyle(options.pathStyle())
+                .overrideConfiguration(override -> interceptors.forEach(override::addExecutionInterceptor));
         options.endpoint().ifPresent(builder::endpointOverride);
         options.region().map(Region::of).ifPresent(builder::region);
         try {
