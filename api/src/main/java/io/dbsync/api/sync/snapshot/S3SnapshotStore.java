@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * Objects under {@code s3://bucket/prefix/}, through the AWS SDK for Java v2 with the JDK's own
- * HTTP client. Large objects go up as streaming multipart uploads ({@link S3MultipartUpload});
- * every object is stored with SSE-S3 (AES256), as the bucket's policy expects. Listing asks only
+ * HTTP client (the SDK's url-connection transport: no extra jars; it streams a request body of
+ * known length, so a part is never copied). Large objects go up as streaming multipart uploads
+ * ({@link S3MultipartUpload}); every object is stored with SSE-S3 (AES256), as the bucket's policy expects. Listing asks only
  * for {@code prefix/}, which is all the writer's IAM policy allows.
  *
  * <p>SDK failures surface as {@link IOException}s whose message names the store and the key,
