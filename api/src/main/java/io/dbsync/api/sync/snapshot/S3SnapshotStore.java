@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * <p>SDK failures surface as {@link IOException}s whose message names the store and the key,
  * never a credential.
  */
-public final class S3SnapshotStore implements SnapshotStore, AutoCloseable {
+public final class S3SnapshotStore implements SnapshotStore {
     static final ServerSideEncryption ENCRYPTION = ServerSideEncryption.AES256;
 
     private final S3Client s3;
@@ -53,7 +53,7 @@ public final class S3SnapshotStore implements SnapshotStore, AutoCloseable {
     /**
      * An S3 client on the JDK's HTTP client.
      *
-     * @throws ConfigException when no region can be found
+     * @throws ConfigException when the client cannot be set up (no region found, most often)
      */
     public static S3Client client(S3Options options, AwsCredentialsProvider credentials) {
         return client(options, credentials, List.of());
@@ -71,7 +71,8 @@ public final class S3SnapshotStore implements SnapshotStore, AutoCloseable {
         try {
             return builder.build();
         } catch (SdkException e) {
-            throw new ConfigException("restore points on S3 need an AWS region: set AWS_REGION (or SNAPSHOT_S3_REGION)");
+            throw new ConfigException("the S3 client for restore points cannot be set up (" + e.getMessage()
+                    + "); an AWS region is needed: set AWS_REGION or SNAPSHOT_S3_REGION");
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Objects under one location (an S3 bucket and prefix, or a directory), named by flat keys. Knows
  * nothing about restore points: {@link RestorePoints} decides the keys and what makes one complete.
  */
-public interface SnapshotStore {
+public interface SnapshotStore extends AutoCloseable {
     /** Keys the stores accept: a flat name, safe as a file name and as an S3 key. */
     Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
 
@@ -37,6 +37,11 @@ public interface SnapshotStore {
 
     /** Where the store is, for logs and messages (never a credential). */
     String location();
+
+    /** Releases connections (S3); nothing to do for a directory. */
+    @Override
+    default void close() {
+    }
 
     static String checkKey(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
