@@ -54,7 +54,7 @@ public final class SyncEngine implements AutoCloseable {
         MongoDatabase target = targetClient.getDatabase(pair.target().database());
         RunStore runs = new RunStore(database.jdbi());
         String standby = pair.target().identity();
-        SyncService service = new SyncService(new SyncDependencies(source, target, settings, policy,
+        SyncService service = new SyncService(new SyncDependencies(source, target, targetClient, settings, policy,
                 new LayeredRunLock(new InProcessRunLock(), new PostgresRunLock(database.jdbi())), runs,
                 new PostgresStandbyLedger(database.jdbi(), pair.source().identity(), standby, clock),
                 new PostgresStandbyMarks(database.jdbi(), standby), new StandbyStates(database.jdbi(), standby, clock),

@@ -6,6 +6,7 @@ import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.AuthSettings;
 import io.dbsync.api.config.ConfigException;
 import io.dbsync.api.config.MongoEndpoint;
+import io.dbsync.api.config.StandbyLimits;
 import io.dbsync.api.config.SyncMode;
 import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
@@ -59,8 +60,9 @@ public final class CopyCommand implements Callable<Integer> {
         }
         SyncSettings settings = ApiConfig.syncSettingsFromEnv(context.env());
         SyncPolicy base = ApiConfig.policyFromEnv(context.env());
-        SyncPolicy policy = new SyncPolicy(List.of(), List.of(), false, base.maxShrinkPercent(), base.maxStaleness(),
-                SyncMode.FULL);
+        // The destination is not the configured standby: its limits are not known here.
+        SyncPolicy policy = base.withFilters(List.of(), List.of(), false).withMode(SyncMode.FULL)
+                .withLimits(StandbyLimits.none());
         ApiConfig config = new ApiConfig(from, to, ApiConfig.databaseFromEnv(context.env()), 0,
                 ApiConfig.MIN_BCRYPT_COST, settings, policy, AuthSettings.defaults(), ApiConfig.DEFAULT_SYNC_WAIT);
         try (CliEngine cli = CliEngine.open(config, new SyncEngine.Pair(from, to), policy, context)) {

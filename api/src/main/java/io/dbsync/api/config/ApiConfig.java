@@ -30,6 +30,7 @@ public record ApiConfig(
             throw new ConfigException("SOURCE_MONGODB_URI and TARGET_MONGODB_URI name the same database '"
                     + source.database() + "'; the standby must be a different database");
         }
+        policy.limits().checkDatabaseName(target.database());
     }
 
     /** Reads the API's configuration; a missing or malformed value throws naming the variable. */
@@ -87,7 +88,8 @@ public record ApiConfig(
                 reader.bool("SYNC_DROP_MISSING", false),
                 reader.integer("SYNC_MAX_SHRINK_PERCENT", 50, 0, 100),
                 Duration.ofMinutes(reader.integer("SYNC_MAX_STALENESS_MINUTES", 1440, 1, 525_600)),
-                reader.optional("SYNC_MODE") == null ? SyncMode.FULL : SyncMode.parse("SYNC_MODE", reader.optional("SYNC_MODE")));
+                reader.optional("SYNC_MODE") == null ? SyncMode.FULL : SyncMode.parse("SYNC_MODE", reader.optional("SYNC_MODE")),
+                StandbyLimits.fromEnv(reader));
     }
 
     /** The standby alone, for the commands that only look up its state (pause, resume, status). */

@@ -13,9 +13,10 @@ import java.util.List;
  * @param maxShrinkPercent the deletion guard: refuse when a collection would lose more than this share
  * @param maxStaleness     {@code /health} reports stale when no run completed within this time
  * @param mode             how runs bring the standby up to date unless a request says otherwise
+ * @param limits           what the standby can hold (storage, collections, name lengths), when known
  */
 public record SyncPolicy(List<String> include, List<String> exclude, boolean dropMissing,
-                         int maxShrinkPercent, Duration maxStaleness, SyncMode mode) {
+                         int maxShrinkPercent, Duration maxStaleness, SyncMode mode, StandbyLimits limits) {
 
     public SyncPolicy {
         include = List.copyOf(include);
@@ -26,14 +27,22 @@ public record SyncPolicy(List<String> include, List<String> exclude, boolean dro
     }
 
     public static SyncPolicy defaults() {
-        return new SyncPolicy(List.of(), List.of(), false, 50, Duration.ofMinutes(1440), SyncMode.FULL);
+        return new SyncPolicy(List.of(), List.of(), false, 50, Duration.ofMinutes(1440), SyncMode.FULL, StandbyLimits.none());
     }
 
     public SyncPolicy withMaxStaleness(Duration staleness) {
-        return new SyncPolicy(include, exclude, dropMissing, maxShrinkPercent, staleness, mode);
+        return new SyncPolicy(include, exclude, dropMissing, maxShrinkPercent, staleness, mode, limits);
     }
 
     public SyncPolicy withFilters(List<String> newInclude, List<String> newExclude, boolean newDropMissing) {
-        return new SyncPolicy(newInclude, newExclude, newDropMissing, maxShrinkPercent, maxStaleness, mode);
+        return new SyncPolicy(newInclude, newExclude, newDropMissing, maxShrinkPercent, maxStaleness, mode, limits);
+    }
+
+    public SyncPolicy withLimits(StandbyLimits newLimits) {
+        return new SyncPolicy(include, exclude, dropMissing, maxShrinkPercent, maxStaleness, mode, newLimits);
+    }
+
+    public SyncPolicy withMode(SyncMode newMode) {
+        return new SyncPolicy(include, exclude, dropMissing, maxShrinkPercent, maxStaleness, newMode, limits);
     }
 }

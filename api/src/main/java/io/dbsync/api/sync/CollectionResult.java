@@ -1,5 +1,7 @@
 package io.dbsync.api.sync;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import io.dbsync.api.sync.plan.CollectionKind;
 import io.dbsync.api.sync.plan.CollectionPlan;
 import io.dbsync.api.sync.plan.Method;
@@ -23,9 +25,12 @@ import io.dbsync.api.sync.plan.TaskOutcome;
  *                     equal content digests
  * @param verification {@code count}, {@code digest}, or {@code definition} for a view: which checks {@code verified}
  *                     stands for
+ * @param droppedOptions source collection options the standby refused (Atlas's shared tiers refuse {@code storageEngine}),
+ *                     dropped instead of failing the run
  */
 public record CollectionResult(String name, CollectionKind type, Method method, String reason, long documents, long deleted,
-                               long bytes, int indexes, long durationMs, boolean verified, String verification) {
+                               long bytes, int indexes, long durationMs, boolean verified, String verification,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> droppedOptions) {
 
     /** A collection brought up to date and verified, by whichever method its task names. */
     public static CollectionResult of(TaskOutcome.Done done) {
@@ -33,12 +38,12 @@ public record CollectionResult(String name, CollectionKind type, Method method, 
         CollectionPlan plan = done.task().plan();
         return new CollectionResult(plan.name(), plan.kind(), done.task().method(), done.task().reason(),
                 figures.documents(), figures.deleted(), figures.bytes(), figures.indexes(), figures.durationMs(), true,
-                figures.verification().json());
+                figures.verification().json(), figures.droppedOptions());
     }
 
     /** A view, recreated from its definition. */
     public static CollectionResult view(CollectionPlan view) {
         return new CollectionResult(view.name(), CollectionKind.VIEW, Method.VIEW, null, 0, 0, 0, 0, 0, true,
-                Method.VIEW.json());
+                Method.VIEW.json(), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.dbsync.api.sync;
 
+import com.mongodb.client.MongoCluster;
 import com.mongodb.client.MongoDatabase;
 import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
@@ -18,7 +19,8 @@ import java.time.Clock;
  * @param listener hears every batch written (metrics, logs, tests that act mid-copy)
  * @param observer hears every run that ends (metrics)
  */
-public record SyncDependencies(MongoDatabase source, MongoDatabase target, SyncSettings settings, SyncPolicy policy,
+public record SyncDependencies(MongoDatabase source, MongoDatabase target, MongoCluster standbyCluster, SyncSettings settings,
+                               SyncPolicy policy,
                                RunLock lock, RunStore store, StandbyLedger ledger, StandbyMarks marks, StandbyStates states,
                                ProgressListener listener, SyncService.RunObserver observer, Clock clock) {
 }

@@ -7,6 +7,7 @@ import io.dbsync.api.Json;
 import io.dbsync.api.config.SyncMode;
 import io.dbsync.api.store.RunRecord;
 import io.dbsync.api.sync.guard.Divergence;
+import io.dbsync.api.sync.plan.StoragePlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.Locale;
  * @param live          per-collection figures while the run is in flight (empty once it has ended)
  * @param refusal       why a {@code refused} run was refused, else null
  * @param divergence    what the check for foreign writes on the standby found (null when the run ended before it)
+ * @param storage       how the run fit the standby's storage: all staged copies swapped in at once or one at a
+ *                      time, the standby's use before, at the peak and after, its limit, and why (null before planning)
  * @param error         a readable message when the run failed or was refused, else null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -50,6 +53,7 @@ public record SyncResult(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CollectionProgress> live,
         Refusal refusal,
         Divergence divergence,
+        StoragePlan storage,
         String error) {
 
     private static final ObjectMapper JSON = Json.mapper();
@@ -60,7 +64,7 @@ public record SyncResult(
         return new SyncResult(handle.runId(), SyncStatus.RUNNING, handle.requestedMode(), handle.requestedMode(), null,
                 handle.request().triggeredBy(), handle.request().force(), handle.startedAt(), null,
                 Duration.between(handle.startedAt(), now).toMillis(), progress.documents(), progress.bytes(),
-                progress.done(), List.of(), List.of(), List.of(), progress.collections(), null, null, null);
+                progress.done(), List.of(), List.of(), List.of(), progress.collections(), null, null, null, null);
     }
 
     /** A run that completed: what it did, collection by collection. */
@@ -90,7 +94,8 @@ public record SyncResult(
                 collections.stream().mapToLong(CollectionResult::documents).sum(),
                 collections.stream().mapToLong(CollectionResult::bytes).sum(), handle.progress().done(), collections,
                 outcome == null ? List.of() : outcome.keptOnTarget(),
-                outcome == null ? List.of() : outcome.droppedOnTarget(), List.of(), refusal, divergence, error);
+                outcome == null ? List.of() : outcome.droppedOnTarget(), List.of(), refusal, divergence,
+                outcome == null ? null : outcome.storage(), error);
     }
 
     /** The stored result, or — for a run still going on another instance — its state from the row. */
@@ -107,7 +112,7 @@ public record SyncResult(
         Instant end = row.finishedAt() == null ? now : row.finishedAt();
         return new SyncResult(row.id(), status, mode, mode, null, row.triggeredBy(), row.forced(), row.startedAt(),
                 row.finishedAt(), Duration.between(row.startedAt(), end).toMillis(), row.documents(), row.bytes(),
-                List.of(), List.of(), List.of(), List.of(), live(row), null, null, row.error());
+                List.of(), List.of(), List.of(), List.of(), live(row), null, null, null, row.error());
     }
 
     private static List<CollectionProgress> live(RunRecord row) {

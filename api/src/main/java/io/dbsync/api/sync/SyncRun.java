@@ -1,22 +1,25 @@
 package io.dbsync.api.sync;
 
+import io.dbsync.api.config.StandbyLimits;
 import io.dbsync.api.config.SyncMode;
 import io.dbsync.api.store.StandbyLedger;
 import io.dbsync.api.store.StandbyMarks;
 import io.dbsync.api.sync.copy.StagedCopy;
 import io.dbsync.api.sync.copy.ViewWriter;
-import io.dbsync.api.sync.delta.DeltaPhase;
 import io.dbsync.api.sync.guard.Divergence;
 import io.dbsync.api.sync.guard.DivergenceGuard;
 import io.dbsync.api.sync.mongo.ClusterClock;
 import io.dbsync.api.sync.mongo.FailureMessages;
 import io.dbsync.api.sync.mongo.RunContext;
 import io.dbsync.api.sync.mongo.StandbyInventory;
+import io.dbsync.api.sync.mongo.StorageUsage;
 import io.dbsync.api.sync.plan.CollectionKind;
 import io.dbsync.api.sync.plan.CollectionPlan;
 import io.dbsync.api.sync.plan.CollectionTask;
 import io.dbsync.api.sync.plan.Method;
 import io.dbsync.api.sync.plan.SyncFailedException;
+import io.dbsync.api.sync.plan.StoragePlan;
+import io.dbsync.api.sync.plan.StoragePlanner;
 import io.dbsync.api.sync.plan.SyncPlanner;
 import io.dbsync.api.sync.plan.TaskOutcome;
 import org.slf4j.Logger;
@@ -26,8 +29,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * One run: plans a task per collection, then brings each up to date by its method. Staged copies
@@ -65,21 +66,20 @@ final class SyncRun {
         ClusterClock.Now standbyFloor = ClusterClock.now(run.target());
         List<TaskOutcome.Done> done = new ArrayList<>();
         try {
-            RunOutcome outcome = write(plans, everything, shrinkCheck, guard, divergence, done);
+            RunOutcome outcome = write(plans, shrinkCheck, guard, divergence, done);
             return missingOnSource(everything, outcome);
         } finally {
             mark(guard, standbyFloor, done);
         }
     }
 
-    /** The writing part of a run: staged copies, then in-place deltas, then copies for failed deltas, then views. */
-    private RunOutcome write(List<CollectionPlan> plans, List<CollectionPlan> everything, ShrinkCheck shrinkCheck,
-                             DivergenceGuard guard, Divergence divergence, List<TaskOutcome.Done> done)
-            throws InterruptedException {
-        StagedCopy staged = new StagedCopy(run);
-        staged.dropLeftovers();
-        ClusterClock.Now startedAt = ClusterClock.now(run.source());
-        List<CollectionTask> tasks = tasks(plans, StandbyInventory.read(run.target()), divergence);
+    /** Tasks, storage plan, then the writes (see {@link WritePhase}), the views, and the run's account. */
+    private RunOutcome write(List<CollectionPlan> plans, ShrinkCheck shrinkCheck, DivergenceGuard guard,
+                             Divergence divergence, List<TaskOutcome.Done> done) throws InterruptedException {
+        Map<String, StandbyLedger.Entry> entries = options.mode() == SyncMode.FULL ? Map.of() : run.ledger().entries();
+        List<CollectionTask> tasks = TaskChooser.tasks(plans, options.mode(), entries, StandbyInventory.read(run.target()),
+                divergence);
+        StoragePlan storage = storagePlan(tasks);
         // Staged copies check what they staged against the standby as it is now, and the lock.
         StagedCopy.SwapCheck beforeSwap = staging -> {
             shrinkCheck.check(stagedCounts(staging));
@@ -93,29 +93,31 @@ final class SyncRun {
                 allowed(guard.check());
             }
         };
-
-        done.addAll(staged.copyAndSwap(only(tasks, Method.COPY::equals), startedAt, beforeFirstSwap));
-        List<CollectionTask> copiesInstead = new ArrayList<>();
-        for (TaskOutcome outcome : new DeltaPhase(run, options.mode(), startedAt).applyAll(only(tasks, Method::isInPlace))) {
-            if (outcome instanceof TaskOutcome.Done delta) {
-                done.add(delta);
-                run.progress().finished(delta.task().name());
-            } else {
-                copiesInstead.add(outcome.task());
-            }
-        }
-        done.addAll(staged.copyAndSwap(copiesInstead, ClusterClock.now(run.source()), beforeSwap));
-        List<CollectionTask> views = only(tasks, Method.VIEW::equals);
+        new WritePhase(run, options, storage).write(tasks, beforeFirstSwap, beforeSwap, done);
+        List<CollectionTask> views = WritePhase.only(tasks, Method.VIEW::equals);
         writeViews(views);
 
         List<CollectionResult> results = new ArrayList<>();
         done.stream().sorted(Comparator.comparingInt(outcome -> plans.indexOf(outcome.task().plan())))
                 .forEach(outcome -> results.add(CollectionResult.of(outcome)));
         views.forEach(view -> results.add(CollectionResult.view(view.plan())));
-        SyncMode ran = results.stream().allMatch(result -> result.method() == Method.COPY || result.method() == Method.VIEW)
+        SyncMode ran = results.stream().allMatch(result -> result.method().isFullCopy() || result.method() == Method.VIEW)
                 ? SyncMode.FULL : SyncMode.DELTA;
         String reason = ModeReasons.describe(options.mode(), ran, results);
-        return new RunOutcome(ran, reason, results, List.of(), List.of(), divergence);
+        return new RunOutcome(ran, reason, results, List.of(), List.of(), divergence, storage);
+    }
+
+    /** How the run fits the standby, read before anything is written; a run that cannot fit is refused. */
+    private StoragePlan storagePlan(List<CollectionTask> tasks) {
+        StandbyLimits limits = run.limits();
+        boolean known = limits.storageBytes().isPresent() || limits.maxCollections().isPresent();
+        StorageUsage usage = known ? StorageUsage.read(run.standbyCluster(), run.target())
+                : new StorageUsage(0, Map.of(), 0);
+        try {
+            return StoragePlanner.plan(limits, usage.usedBytes(), usage.collectionBytes(), usage.collections(), tasks);
+        } catch (StoragePlanner.DoesNotFit e) {
+            throw new RunRefusedException(Refusal.STORAGE_LIMIT, "the run does not fit the standby: " + e.getMessage());
+        }
     }
 
     /** A clean check, or a diverged one the run was told to override; else the run is refused. */
@@ -142,27 +144,6 @@ final class SyncRun {
         } catch (RuntimeException e) {
             LOG.warn("event=guard.mark_failed runId={} reason=\"{}\"", run.runId(), FailureMessages.describe(e));
         }
-    }
-
-    /**
-     * One task per collection. A collection that took foreign writes and is overwritten on purpose
-     * ({@code force=true}) is copied in full: a delta applies the source's changes, not the undoing
-     * of someone else's.
-     */
-    private List<CollectionTask> tasks(List<CollectionPlan> plans, StandbyInventory standby, Divergence divergence) {
-        Map<String, StandbyLedger.Entry> entries = options.mode() == SyncMode.FULL ? Map.of() : run.ledger().entries();
-        return plans.stream().map(plan -> {
-            CollectionTask task = CollectionTask.choose(options.mode(), plan, Optional.ofNullable(entries.get(plan.name())),
-                    standby.names().contains(plan.name()));
-            boolean overwritten = divergence.forced() && task.method().isInPlace()
-                    && divergence.collections().stream().anyMatch(change -> change.name().equals(plan.name()));
-            return overwritten ? task.copyInstead("the standby took writes dbsync did not make; force=true overwrites them")
-                    : task;
-        }).toList();
-    }
-
-    private static List<CollectionTask> only(List<CollectionTask> tasks, Predicate<Method> method) {
-        return tasks.stream().filter(task -> method.test(task.method())).toList();
     }
 
     /** The source's own estimates, per collection (views hold no documents). */
@@ -196,7 +177,7 @@ final class SyncRun {
         missing.forEach(run.ledger()::forget); // no longer a copy of anything on the source
         if (!options.dropMissing()) {
             return new RunOutcome(outcome.mode(), outcome.modeReason(), outcome.collections(), missing, List.of(),
-                    outcome.divergence());
+                    outcome.divergence(), outcome.storage());
         }
         try {
             missing.forEach(name -> run.target().getCollection(name).drop());
@@ -206,6 +187,6 @@ final class SyncRun {
         }
         LOG.info("event=missing.dropped collections={}", missing);
         return new RunOutcome(outcome.mode(), outcome.modeReason(), outcome.collections(), List.of(), missing,
-                outcome.divergence());
+                outcome.divergence(), outcome.storage());
     }
 }

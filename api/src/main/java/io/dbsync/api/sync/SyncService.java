@@ -9,6 +9,7 @@ import io.dbsync.api.store.StandbyStates;
 import io.dbsync.api.sync.guard.Divergence;
 import io.dbsync.api.sync.mongo.FailureMessages;
 import io.dbsync.api.sync.mongo.RunContext;
+import io.dbsync.api.sync.mongo.StandbyLimitErrors;
 import io.dbsync.api.sync.plan.SyncFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,8 +158,8 @@ public final class SyncService implements AutoCloseable {
     }
 
     private SyncResult run(RunHandle handle, RunOptions options) {
-        RunContext context = new RunContext(handle.runId(), deps.source(), deps.target(),
-                deps.settings().withVerify(options.verify()), deps.ledger(), handle.progress(),
+        RunContext context = new RunContext(handle.runId(), deps.source(), deps.target(), deps.standbyCluster(),
+                deps.settings().withVerify(options.verify()), deps.policy().limits(), deps.ledger(), handle.progress(),
                 () -> deps.lock().isHeld(handle.runId()));
         try {
             refuseIfPaused();
@@ -173,12 +174,15 @@ public final class SyncService implements AutoCloseable {
             }
             return SyncResult.refused(handle, e, deps.clock().instant());
         } catch (SyncFailedException e) {
-            return SyncResult.failed(handle, e.getMessage(), deps.clock().instant());
+            String error = StandbyLimitErrors.reason(e).filter(reason -> !e.getMessage().startsWith("standby "))
+                    .orElse(e.getMessage());
+            return SyncResult.failed(handle, error, deps.clock().instant());
         } catch (InterruptedException | MongoInterruptedException e) {
             return SyncResult.failed(handle, "the run was interrupted (stopped by the operator or a shutdown); its staging"
                     + " was dropped", deps.clock().instant());
         } catch (MongoException e) {
-            return SyncResult.failed(handle, "MongoDB error: " + FailureMessages.describe(e), deps.clock().instant());
+            return SyncResult.failed(handle, StandbyLimitErrors.reason(e).orElse("MongoDB error: " + FailureMessages.describe(e)),
+                    deps.clock().instant());
         }
     }
 

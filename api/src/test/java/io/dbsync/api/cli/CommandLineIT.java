@@ -37,7 +37,7 @@ class CommandLineIT {
         assertThat(sync.exitCode()).as(sync.err()).isZero();
         assertThat(sync.out()).containsPattern("run [0-9a-f-]{36} started")
                 .contains("done orders: 250 documents").contains("done customers: 60 documents")
-                .contains("completed (full)").contains("orders: copy, 250 documents");
+                .contains("completed (full)").contains("orders: direct, 250 documents");
         assertThat(MongoSnapshot.of(mongo.targetDb()).documentsHex()).isEqualTo(MongoSnapshot.of(mongo.sourceDb()).documentsHex());
     }
 

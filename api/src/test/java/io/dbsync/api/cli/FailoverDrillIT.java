@@ -70,7 +70,7 @@ class FailoverDrillIT {
         assertThat(copied.exitCode()).as(copied.out() + copied.err()).isZero();
         assertThat(copied.out()).contains("(a failback: the source is a standby dbsync manages)")
                 .containsPattern("done orders: 401 documents, [0-9.]+ KB").contains("completed (full)")
-                .contains("orders: copy, 401 documents");
+                .contains("orders: direct, 401 documents");
         // 6. The new primary holds exactly what the standby holds, the app's writes included.
         assertThat(MongoSnapshot.of(spare.sourceDb())).isEqualTo(standbyWithAppWrites);
         // 7. Reconfigure (the new primary is the source), resume: the next runs complete.

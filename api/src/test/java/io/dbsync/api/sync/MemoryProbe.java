@@ -3,6 +3,7 @@ package io.dbsync.api.sync;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.dbsync.api.config.SyncMode;
+import io.dbsync.api.config.StandbyLimits;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.config.VerifyMode;
 import io.dbsync.api.sync.mongo.RunContext;
@@ -37,8 +38,8 @@ public final class MemoryProbe {
         sampler.start();
         try (MongoClient source = MongoClients.create(args[0]); MongoClient target = MongoClients.create(args[1])) {
             RunProgress progress = new RunProgress("probe", ProgressListener.NONE);
-            RunContext context = new RunContext("00000000-probe", source.getDatabase(args[2]), target.getDatabase(args[3]),
-                    SyncSettings.defaults(), new MemoryLedger(), progress, () -> true);
+            RunContext context = new RunContext("00000000-probe", source.getDatabase(args[2]), target.getDatabase(args[3]), target,
+                    SyncSettings.defaults(), StandbyLimits.none(), new MemoryLedger(), progress, () -> true);
             RunOptions options = new RunOptions(CollectionFilter.all(), false, VerifyMode.COUNT, true, 50, SyncMode.FULL);
             RunOutcome outcome = new SyncRun(context, options, progress, new MemoryMarks()).run();
             long documents = outcome.collections().stream().mapToLong(CollectionResult::documents).sum();

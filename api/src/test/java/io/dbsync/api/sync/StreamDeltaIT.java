@@ -90,8 +90,8 @@ class StreamDeltaIT {
 
         assertThat(delta.get("status").asText()).as(delta.toString()).isEqualTo("completed");
         JsonNode copied = RunResults.collection(delta, "invoices");
-        assertThat(copied.get("method").asText()).isEqualTo("copy");
-        assertThat(copied.get("reason").asText()).contains("no complete copy");
+        assertThat(copied.get("method").asText()).isEqualTo("direct");
+        assertThat(copied.get("reason").asText()).contains("no complete copy").contains("straight into place: absent on the standby");
         assertThat(copied.get("documents").asLong()).isEqualTo(25);
         assertThat(RunResults.collection(delta, "orders").get("method").asText()).isEqualTo("stream");
         assertThat(RunResults.collection(delta, "orders").get("deleted").asLong()).isEqualTo(1);

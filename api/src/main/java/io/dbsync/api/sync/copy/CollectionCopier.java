@@ -1,5 +1,6 @@
 package io.dbsync.api.sync.copy;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import io.dbsync.api.config.VerifyMode;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Copies one collection into its staging collection: one reader streams raw BSON in bounded
+ * Copies one collection into its staging collection (or straight into place): one reader streams raw BSON in bounded
  * batches through a bounded queue to several insert workers, so reading overlaps writing and
  * memory is bounded by batch size × queue depth, never by the collection's size. Then the indexes
  * are built and the copy is checked.
@@ -38,9 +39,9 @@ final class CollectionCopier {
 
     private final RunContext run;
     private final ExecutorService writerPool;
-    private final StagingArea staging;
+    private final Placement staging;
 
-    CollectionCopier(RunContext run, ExecutorService writerPool, StagingArea staging) {
+    CollectionCopier(RunContext run, ExecutorService writerPool, Placement staging) {
         this.run = run;
         this.writerPool = writerPool;
         this.staging = staging;
@@ -49,7 +50,8 @@ final class CollectionCopier {
     TaskOutcome.Done copy(CollectionTask task) throws InterruptedException {
         long started = System.nanoTime();
         CollectionPlan plan = task.plan();
-        MongoCollection<RawBsonDocument> stagingCollection = staging.create(plan);
+        CollectionCreator.Created created = staging.create(plan);
+        MongoCollection<RawBsonDocument> stagingCollection = created.collection();
         MongoCollection<RawBsonDocument> sourceCollection = run.source().getCollection(plan.name(), RawBsonDocument.class);
 
         Counters read = new Counters();
@@ -74,7 +76,7 @@ final class CollectionCopier {
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         VerifyMode verification = digest != null ? VerifyMode.DIGEST : VerifyMode.COUNT;
         return new TaskOutcome.Done(task, new TaskFigures(written.documents.get(), 0, written.bytes.get(),
-                sourceIndexes.size(), durationMs, verification, stagedDigest));
+                sourceIndexes.size(), durationMs, verification, stagedDigest, created.droppedOptions()));
     }
 
     private void pipe(CollectionPlan plan, MongoCollection<RawBsonDocument> from, MongoCollection<RawBsonDocument> to,
@@ -123,7 +125,11 @@ final class CollectionCopier {
             if (batch == END_OF_SCAN) {
                 return null;
             }
-            to.insertMany(batch, options);
+            try {
+                to.insertMany(batch, options);
+            } catch (MongoBulkWriteException e) {
+                throw StandbyRefusals.of(collection, batch, e);
+            }
             long bytes = Batcher.bytesOf(batch);
             written.add(batch.size(), bytes);
             run.progress().written(collection, batch.size(), bytes);
@@ -151,6 +157,9 @@ final class CollectionCopier {
             worker.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof SyncFailedException refusal) {
+                throw refusal;
+            }
             throw new SyncFailedException("writing collection '" + collection + "' to the standby failed: "
                     + FailureMessages.describe(cause), cause);
         }

@@ -1,28 +1,21 @@
 package io.dbsync.api.sync.copy;
 
-import io.dbsync.api.sync.mongo.ChangeStreams;
 import io.dbsync.api.sync.mongo.ClusterClock;
-import io.dbsync.api.sync.mongo.CollectionFanOut;
-import io.dbsync.api.sync.mongo.FailureMessages;
 import io.dbsync.api.sync.mongo.RunContext;
 import io.dbsync.api.sync.plan.CollectionTask;
 import io.dbsync.api.sync.plan.StagingNames;
-import io.dbsync.api.sync.plan.StreamPosition;
-import io.dbsync.api.sync.plan.SyncFailedException;
 import io.dbsync.api.sync.plan.TaskOutcome;
-import org.bson.RawBsonDocument;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * The full-copy path of a run: copies collections into this run's staging collections (several at
- * once, largest first), lets the run check what was staged, swaps them in, and records each in the
- * ledger with the stream position taken before its copy. A failure before the swap drops the
- * staging collections and leaves the standby exactly as it was.
+ * The staged path of a run: copies collections into this run's staging collections, lets the run
+ * check what was staged, swaps them in, and records each in the ledger with the stream position
+ * taken before its copy — all at once, or one collection at a time when the standby cannot hold
+ * two copies of everything. A failure before a swap drops the staging collections and leaves
+ * those collections exactly as they were.
  */
 public final class StagedCopy {
     private static final Logger LOG = LoggerFactory.getLogger(StagedCopy.class);
@@ -36,13 +29,9 @@ public final class StagedCopy {
         void beforeSwap(List<TaskOutcome.Done> staged);
     }
 
-    /** A staged collection, and where its next delta starts (empty: the source has no change stream). */
-    private record Staged(TaskOutcome.Done done, Optional<StreamPosition> position) {
-    }
-
     public StagedCopy(RunContext run) {
         this.run = run;
-        this.staging = new StagingArea(run.target(), StagingNames.runTag(run.runId()));
+        this.staging = new StagingArea(run.target(), StagingNames.runTag(run.runId()), run.limits().maxNamespaceBytes());
     }
 
     /** Drops every staging collection left by earlier runs; safe under the run lock only. */
@@ -53,16 +42,16 @@ public final class StagedCopy {
         }
     }
 
-    /** Copies {@code tasks} into staging, lets {@code check} see the result, swaps them in, records them. */
+    /** Copies {@code tasks} into staging, lets {@code check} see the result, swaps them all in, records them. */
     public List<TaskOutcome.Done> copyAndSwap(List<CollectionTask> tasks, ClusterClock.Now now, SwapCheck check)
             throws InterruptedException {
         if (tasks.isEmpty()) {
             return List.of();
         }
-        List<Staged> staged;
+        List<CopyPass.Copied> staged;
         try {
-            staged = copyAll(tasks, now);
-            check.beforeSwap(staged.stream().map(Staged::done).toList());
+            staged = CopyPass.copyAll(run, tasks, now, staging);
+            check.beforeSwap(staged.stream().map(CopyPass.Copied::done).toList());
         } catch (RuntimeException | InterruptedException e) {
             dropStagingQuietly();
             throw e;
@@ -73,51 +62,25 @@ public final class StagedCopy {
             // After a failed swap the collections not yet swapped must not hold the storage.
             dropStagingQuietly();
         }
-        for (Staged collection : staged) {
-            run.ledger().save(collection.done().task().name(), collection.position().map(StreamPosition::toJson).orElse(null),
-                    run.runId());
-        }
-        return staged.stream().map(Staged::done).toList();
+        CopyPass.record(run, staged);
+        return staged.stream().map(CopyPass.Copied::done).toList();
     }
 
-    private List<Staged> copyAll(List<CollectionTask> tasks, ClusterClock.Now now) throws InterruptedException {
-        int parallel = Math.max(1, Math.min(run.settings().parallelCollections(), tasks.size()));
-        ExecutorService writerPool = Executors.newFixedThreadPool(parallel * run.settings().writersPerCollection(),
-                CollectionFanOut.named("dbsync-write"));
-        try {
-            CollectionCopier copier = new CollectionCopier(run, writerPool, staging);
-            return CollectionFanOut.run(tasks, parallel, "dbsync-copy", run.stopBound(), task -> stage(copier, task, now),
-                    staged -> {
-                        TaskOutcome.Done done = staged.done();
-                        run.progress().finished(done.task().name());
-                        LOG.info("event=collection.staged collection={} documents={} bytes={} indexes={} durationMs={}",
-                                done.task().name(), done.figures().documents(), done.figures().bytes(),
-                                done.figures().indexes(), done.figures().durationMs());
-                    });
-        } finally {
-            writerPool.shutdownNow();
-            // Cleanup must come after the last writer: one still inside an insert would otherwise
-            // recreate a staging collection after it was dropped.
-            CollectionFanOut.awaitStopped(writerPool, run.stopBound());
+    /**
+     * The same, one collection at a time in the order given (largest first): the standby holds at
+     * most one staged collection besides its own. The first failure stops the run; collections
+     * already swapped stay new, the others old.
+     */
+    public List<TaskOutcome.Done> copyAndSwapEach(List<CollectionTask> tasks, ClusterClock.Now now, SwapCheck check)
+            throws InterruptedException {
+        List<TaskOutcome.Done> done = new ArrayList<>();
+        for (CollectionTask task : tasks) {
+            done.addAll(copyAndSwap(List.of(task), now, check));
         }
+        return done;
     }
 
-    /** The position first (every change after it is replayed by the next delta), then the copy. */
-    private Staged stage(CollectionCopier copier, CollectionTask task, ClusterClock.Now now) throws InterruptedException {
-        try {
-            Optional<StreamPosition> position = ChangeStreams.positionBeforeCopy(
-                    run.source().getCollection(task.name(), RawBsonDocument.class), now);
-            return new Staged(copier.copy(task), position);
-        } catch (SyncFailedException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Every failure message names the collection it is about.
-            throw new SyncFailedException("copy of collection '" + task.name() + "' failed: "
-                    + FailureMessages.describe(e), e);
-        }
-    }
-
-    private void dropStagingQuietly() {
+    void dropStagingQuietly() {
         // An interrupted run (Ctrl-C, shutdown) must still clean up: the driver refuses to talk on an
         // interrupted thread, so the flag is set aside for the drop and restored after it.
         boolean interrupted = Thread.interrupted();

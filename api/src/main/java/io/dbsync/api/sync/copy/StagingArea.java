@@ -1,61 +1,37 @@
 package io.dbsync.api.sync.copy;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import io.dbsync.api.sync.mongo.IndexSpecs;
 import io.dbsync.api.sync.plan.CollectionPlan;
 import io.dbsync.api.sync.plan.StagingNames;
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-import org.bson.BsonValue;
-import org.bson.RawBsonDocument;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** The staging collections of a run on the target: created with the source's options, dropped on failure. */
-final class StagingArea {
-    // Options the server reports but refuses (or ignores) when creating a collection.
-    private static final Set<String> UNCREATABLE_OPTIONS = Set.of("autoIndexId", "uuid");
-
+final class StagingArea implements Placement {
     private final MongoDatabase target;
     private final String runTag;
+    private final int maxNameBytes;
 
-    StagingArea(MongoDatabase target, String runTag) {
+    /** @param maxNamespaceBytes the standby's limit for {@code db.collection}, which a staging name must fit */
+    StagingArea(MongoDatabase target, String runTag, int maxNamespaceBytes) {
         this.target = target;
         this.runTag = runTag;
+        this.maxNameBytes = maxNamespaceBytes - target.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8).length - 1;
     }
 
     /** This run's staging collection for {@code plan}. */
-    String nameFor(CollectionPlan plan) {
-        return StagingNames.stagingFor(plan.name(), runTag);
+    @Override
+    public String nameFor(CollectionPlan plan) {
+        return StagingNames.stagingFor(plan.name(), runTag, maxNameBytes);
     }
 
     /**
      * Creates the (empty) staging collection for {@code plan}. Leftovers of earlier runs are gone:
      * every run starts with {@link #dropAll()} under the run lock.
      */
-    MongoCollection<RawBsonDocument> create(CollectionPlan plan) {
-        String stagingName = nameFor(plan);
-        target.runCommand(createCommand(stagingName, plan.options()));
-        return target.getCollection(stagingName, RawBsonDocument.class);
-    }
-
-    /** The {@code create} command that gives {@code name} the same options (validator, collation, capped, …). */
-    static BsonDocument createCommand(String name, BsonDocument options) {
-        BsonDocument command = new BsonDocument("create", new BsonString(name));
-        for (Map.Entry<String, BsonValue> option : options.entrySet()) {
-            if (UNCREATABLE_OPTIONS.contains(option.getKey())) {
-                continue;
-            }
-            BsonValue value = option.getValue();
-            if (option.getKey().equals("clusteredIndex") && value.isDocument()) {
-                value = IndexSpecs.clean(value.asDocument());
-            }
-            command.append(option.getKey(), value);
-        }
-        return command;
+    @Override
+    public CollectionCreator.Created create(CollectionPlan plan) {
+        return CollectionCreator.create(target, nameFor(plan), plan.options());
     }
 
     /**
@@ -78,7 +54,7 @@ final class StagingArea {
      * another run's, since a run that lost its lock may still be failing while the new holder copies.
      */
     List<String> dropOwn() {
-        String ownSuffix = StagingNames.stagingFor("", runTag);
+        String ownSuffix = StagingNames.MARKER + "_" + runTag;
         List<String> dropped = new ArrayList<>();
         for (String name : target.listCollectionNames()) {
             if (name.endsWith(ownSuffix)) {

@@ -17,7 +17,7 @@ public final class ViewWriter {
         List<String> written = new ArrayList<>();
         for (CollectionPlan view : views) {
             target.getCollection(view.name()).drop();
-            target.runCommand(StagingArea.createCommand(view.name(), view.options()));
+            target.runCommand(CollectionCreator.createCommand(view.name(), view.options()));
             written.add(view.name());
         }
         return written;

@@ -69,6 +69,6 @@ final class CompareApplier {
                 name, applied.scanned(), applied.unchanged(), applied.upserts(), applied.deletes());
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         return new TaskOutcome.Done(task, new TaskFigures(applied.upserts(), applied.deletes(), applied.bytes(),
-                indexes.size(), durationMs, run.settings().verify(), standbyDigest));
+                indexes.size(), durationMs, run.settings().verify(), standbyDigest, List.of()));
     }
 }

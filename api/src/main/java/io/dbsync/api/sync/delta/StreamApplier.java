@@ -94,7 +94,7 @@ final class StreamApplier {
                 total.events(), total.upserts(), total.deletes());
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         return new TaskOutcome.Done(task, new TaskFigures(total.upserts(), total.deletes(), total.bytes(), indexes.size(),
-                durationMs, run.settings().verify(), check.standbyDigest()));
+                durationMs, run.settings().verify(), check.standbyDigest(), List.of()));
     }
 
     /**

@@ -1,18 +1,23 @@
 package io.dbsync.api.sync.mongo;
 
 import com.mongodb.ReadPreference;
+import com.mongodb.client.MongoCluster;
 import com.mongodb.client.MongoDatabase;
+import io.dbsync.api.config.StandbyLimits;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.store.StandbyLedger;
 import io.dbsync.api.sync.plan.TaskProgress;
 import java.time.Duration;
 
 /**
- * What every worker of one run shares: its id, the two databases, the settings it runs with, the
- * ledger it records complete collections in, where it reports progress, and its lock.
+ * What every worker of one run shares: its id, the two databases (and the standby's cluster, whose
+ * storage and collections a quota counts), the settings it runs with, what
+ * the standby can hold, the ledger it records complete collections in, where it reports progress,
+ * and its lock.
  */
-public record RunContext(String runId, MongoDatabase source, MongoDatabase target, SyncSettings settings,
-                         StandbyLedger ledger, TaskProgress progress, LockCheck lock) {
+public record RunContext(String runId, MongoDatabase source, MongoDatabase target, MongoCluster standbyCluster,
+                         SyncSettings settings,
+                         StandbyLimits limits, StandbyLedger ledger, TaskProgress progress, LockCheck lock) {
 
     public RunContext {
         // Positions and scans from the same node: a stream position taken on one secondary and a scan

@@ -81,6 +81,15 @@ public record CollectionTask(CollectionPlan plan, Method method, String reason, 
         return copyInstead(why);
     }
 
+    /**
+     * A full copy straight into place: the collection is {@code where} (absent or empty on the
+     * standby), so there is nothing to protect by staging. The copy's own reason, if any, is kept.
+     */
+    public CollectionTask direct(String where) {
+        String because = "copied straight into place: " + where;
+        return new CollectionTask(plan, Method.DIRECT, reason == null ? because : reason + "; " + because, null);
+    }
+
     /** A full copy of the same collection, because of {@code why}. */
     public CollectionTask copyInstead(String why) {
         return copy(plan, why + "; copied in full instead");

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Method {
     /** Copied in full into staging, verified, swapped in. */
     COPY("copy"),
+    /** Copied in full straight into place: the collection was absent or empty on the standby, so nothing is at stake. */
+    DIRECT("direct"),
     /** Changes read from the source's change stream, applied in place. */
     STREAM("stream"),
     /** Contents compared with the standby's in {@code _id} order, the difference applied in place. */
@@ -27,5 +29,10 @@ public enum Method {
     /** Applied in place on the standby collection, rather than staged and swapped. */
     public boolean isInPlace() {
         return this == STREAM || this == COMPARE;
+    }
+
+    /** Every document is copied from the source (into staging or straight into place). */
+    public boolean isFullCopy() {
+        return this == COPY || this == DIRECT;
     }
 }

@@ -29,7 +29,7 @@ public final class SyncPlanner {
                 plans.add(new CollectionPlan(name, kind, options, 0, 0));
             } else {
                 Size size = size(source, name);
-                plans.add(new CollectionPlan(name, kind, options, size.documents(), size.bytes()));
+                plans.add(new CollectionPlan(name, kind, options, size.documents(), size.bytes(), size.indexBytes()));
             }
         }
         plans.sort(Comparator.comparingLong(CollectionPlan::estimatedBytes).reversed()
@@ -38,7 +38,7 @@ public final class SyncPlanner {
         return plans;
     }
 
-    private record Size(long documents, long bytes) {
+    private record Size(long documents, long bytes, long indexBytes) {
     }
 
     /** The server's cheap estimate; {@code collStats} is deprecated on new servers, so fall back to a count. */
@@ -47,12 +47,13 @@ public final class SyncPlanner {
             BsonDocument stats = source.runCommand(new BsonDocument("collStats", new BsonString(name)), BsonDocument.class);
             if (!stats.containsKey("count")) {
                 // Time-series collections report bucket statistics without a document count.
-                return new Size(source.getCollection(name).estimatedDocumentCount(), number(stats.get("size")));
+                return new Size(source.getCollection(name).estimatedDocumentCount(), number(stats.get("size")),
+                        number(stats.get("totalIndexSize")));
             }
-            return new Size(number(stats.get("count")), number(stats.get("size")));
+            return new Size(number(stats.get("count")), number(stats.get("size")), number(stats.get("totalIndexSize")));
         } catch (MongoCommandException e) {
             long count = source.getCollection(name).estimatedDocumentCount();
-            return new Size(count, 0);
+            return new Size(count, 0, 0);
         }
     }
 

@@ -17,7 +17,7 @@ class CollectionOptionsTest {
         BsonDocument options = BsonDocument.parse("{validator: {$jsonSchema: {required: ['email']}}, validationLevel: 'strict',"
                 + " validationAction: 'error', collation: {locale: 'fr', strength: 2}}");
 
-        BsonDocument command = StagingArea.createCommand("people__dbsync_staging", options);
+        BsonDocument command = CollectionCreator.createCommand("people__dbsync_staging", options);
 
         assertThat(command).isEqualTo(BsonDocument.parse("{create: 'people__dbsync_staging',"
                 + " validator: {$jsonSchema: {required: ['email']}}, validationLevel: 'strict', validationAction: 'error',"
@@ -27,8 +27,8 @@ class CollectionOptionsTest {
 
     @Test
     void cappedAndClusteredOptionsCarryOverWithoutServerFields() {
-        BsonDocument capped = StagingArea.createCommand("log", BsonDocument.parse("{capped: true, size: 1048576, max: 1000}"));
-        BsonDocument clustered = StagingArea.createCommand("c", BsonDocument.parse(
+        BsonDocument capped = CollectionCreator.createCommand("log", BsonDocument.parse("{capped: true, size: 1048576, max: 1000}"));
+        BsonDocument clustered = CollectionCreator.createCommand("c", BsonDocument.parse(
                 "{clusteredIndex: {v: 2, key: {_id: 1}, name: '_id_', unique: true}, expireAfterSeconds: 3600, autoIndexId: true}"));
 
         assertThat(capped).isEqualTo(BsonDocument.parse("{create: 'log', capped: true, size: 1048576, max: 1000}"));
@@ -40,7 +40,7 @@ class CollectionOptionsTest {
     void aViewIsRecreatedAsItsDefinition() {
         BsonDocument options = BsonDocument.parse("{viewOn: 'orders', pipeline: [{$match: {status: 'open'}}]}");
 
-        assertThat(StagingArea.createCommand("open_orders", options)).isEqualTo(
+        assertThat(CollectionCreator.createCommand("open_orders", options)).isEqualTo(
                 BsonDocument.parse("{create: 'open_orders', viewOn: 'orders', pipeline: [{$match: {status: 'open'}}]}"));
     }
 
