@@ -87,9 +87,13 @@ final class SyncRun {
         };
         // The first swap comes before any in-place write: foreign writes during the copy are still
         // foreign, and the swap would destroy them. (Not with a fingerprint: that costs a full read.)
+        // Only before the very first swap: after it, the standby holds this run's own writes.
+        java.util.concurrent.atomic.AtomicBoolean firstSwap = new java.util.concurrent.atomic.AtomicBoolean(true);
         StagedCopy.SwapCheck beforeFirstSwap = staging -> {
             beforeSwap.beforeSwap(staging);
-            if (divergence.detector() == Divergence.Detector.STREAM || divergence.detector() == Divergence.Detector.COUNTS) {
+            boolean cheap = divergence.detector() == Divergence.Detector.STREAM
+                    || divergence.detector() == Divergence.Detector.COUNTS;
+            if (firstSwap.getAndSet(false) && cheap) {
                 allowed(guard.check());
             }
         };

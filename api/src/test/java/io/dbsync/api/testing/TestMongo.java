@@ -101,6 +101,21 @@ public final class TestMongo implements AutoCloseable {
         return new TestMongo(null, null, source, target, false);
     }
 
+    /**
+     * A plain source and a standby that behaves like an Atlas shared-tier cluster (testkit's
+     * profile: quota, name and collection limits, refused commands, an operations budget).
+     */
+    public static TestMongo withAtlasStandby(de.bwaldvogel.mongo.MongoBackend standbyBackend) {
+        MongoServer sourceServer = new MongoServer(new MemoryBackend());
+        MongoServer targetServer = new MongoServer(standbyBackend);
+        sourceServer.bind("127.0.0.1", 0);
+        targetServer.bind("127.0.0.1", 0);
+        return new TestMongo(sourceServer, targetServer,
+                new MongoEndpoint("mongodb://127.0.0.1:" + sourceServer.getLocalAddress().getPort() + "/shop", "shop"),
+                new MongoEndpoint("mongodb://127.0.0.1:" + targetServer.getLocalAddress().getPort() + "/shop_standby",
+                        "shop_standby"));
+    }
+
     /** The real server's URI when the suite runs against one, else null. */
     public static String realMongoUri() {
         String uri = System.getenv(REAL_MONGODB_VARIABLE);
