@@ -17,6 +17,7 @@ import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.sync.SyncDependencies;
 import io.dbsync.api.sync.SyncService;
 import io.dbsync.api.sync.mongo.MongoConnections;
+import io.dbsync.api.sync.mongo.Operations;
 import java.time.Clock;
 
 /**
@@ -48,8 +49,9 @@ public final class SyncEngine implements AutoCloseable {
 
     public static SyncEngine start(Postgres database, Pair pair, SyncSettings settings, SyncPolicy policy,
                                    ProgressListener listener, SyncService.RunObserver observer, Clock clock) {
-        MongoClient sourceClient = MongoConnections.open(pair.source(), settings, "dbsync-source");
-        MongoClient targetClient = MongoConnections.open(pair.target(), settings, "dbsync-target");
+        Operations operations = Operations.uncounted();
+        MongoClient sourceClient = MongoConnections.open(pair.source(), settings, "dbsync-source", operations.source());
+        MongoClient targetClient = MongoConnections.open(pair.target(), settings, "dbsync-target", operations.standby());
         MongoDatabase source = sourceClient.getDatabase(pair.source().database());
         MongoDatabase target = targetClient.getDatabase(pair.target().database());
         RunStore runs = new RunStore(database.jdbi());
@@ -58,7 +60,7 @@ public final class SyncEngine implements AutoCloseable {
                 new LayeredRunLock(new InProcessRunLock(), new PostgresRunLock(database.jdbi())), runs,
                 new PostgresStandbyLedger(database.jdbi(), pair.source().identity(), standby, clock),
                 new PostgresStandbyMarks(database.jdbi(), standby), new StandbyStates(database.jdbi(), standby, clock),
-                listener, observer, clock));
+                listener, observer, clock, operations));
         return new SyncEngine(sourceClient, targetClient, source, target, service, runs);
     }
 

@@ -1,6 +1,7 @@
 package io.dbsync.api.http;
 
 import io.dbsync.api.sync.SyncService;
+import io.dbsync.api.sync.TransferReport;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,10 +30,12 @@ final class HealthController {
         Map<String, String> dependencies = reachability.check();
         Instant lastSuccess = null;
         String standby = "unknown";
+        java.util.Optional<TransferReport> transfer = java.util.Optional.empty();
         if (dependencies.get("database").equals("up")) {
             try {
                 lastSuccess = syncService.lastSuccessAt().orElse(null);
                 standby = syncService.standbyStatus().json();
+                transfer = syncService.transfer();
             } catch (RuntimeException e) {
                 // PostgreSQL went away since the cached probe: say so rather than fail the health check.
                 dependencies = new java.util.LinkedHashMap<>(dependencies);
@@ -48,6 +51,8 @@ final class HealthController {
         // ok, diverged (it took writes dbsync did not make: runs refuse) or paused (by an operator).
         body.put("standby", standby);
         body.putAll(dependencies);
+        // With TARGET_TRANSFER_LIMIT_GB_PER_WEEK: the standby's week so far, and whether the schedule will exceed it.
+        transfer.ifPresent(report -> body.put("transfer", report));
         ctx.json(body);
     }
 }

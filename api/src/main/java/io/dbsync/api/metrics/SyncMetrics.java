@@ -28,6 +28,8 @@ public final class SyncMetrics implements SyncService.RunObserver {
     private final Counter bytes;
     private final Timer duration;
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
+    private final Map<String, Counter> operations = new java.util.LinkedHashMap<>();
+    private final Map<String, Counter> traffic = new java.util.LinkedHashMap<>();
 
     public SyncMetrics(Authenticator authenticator, Clock clock, Supplier<StandbyStatus> standby) {
         for (SyncStatus status : SyncStatus.values()) {
@@ -41,6 +43,15 @@ public final class SyncMetrics implements SyncService.RunObserver {
         bytes = Counter.builder("dbsync_bytes_copied").baseUnit("bytes").description("Raw BSON bytes written to the standby")
                 .register(registry);
         duration = Timer.builder("dbsync_run_duration").description("Duration of runs that ended").register(registry);
+        for (String server : java.util.List.of("source", "standby")) {
+            operations.put(server, Counter.builder("dbsync_operations").tag("server", server)
+                    .description("Commands runs sent (each a round trip; Atlas M0 allows 100 a second)").register(registry));
+        }
+        for (String direction : java.util.List.of("source_read", "standby_written", "standby_read")) {
+            traffic.put(direction, Counter.builder("dbsync_traffic").baseUnit("bytes").tag("direction", direction)
+                    .description("Document bytes runs moved (Atlas's shared tiers allow 10 GB in and out a week)")
+                    .register(registry));
+        }
         Gauge.builder("dbsync_seconds_since_last_success", () -> secondsSince(lastSuccess.get(), clock))
                 .description("Seconds since a run last completed (-1: none yet)").register(registry);
         FunctionCounter.builder("dbsync_failed_logins", authenticator, Authenticator::failedLoginsTotal)
@@ -80,6 +91,13 @@ public final class SyncMetrics implements SyncService.RunObserver {
         documents.increment(result.documents());
         bytes.increment(result.bytes());
         duration.record(Duration.ofMillis(result.durationMs()));
+        if (result.traffic() != null) {
+            operations.get("source").increment(result.traffic().sourceOperations());
+            operations.get("standby").increment(result.traffic().standbyOperations());
+            traffic.get("source_read").increment(result.traffic().sourceBytesRead());
+            traffic.get("standby_written").increment(result.traffic().standbyBytesWritten());
+            traffic.get("standby_read").increment(result.traffic().standbyBytesRead());
+        }
         if (result.status() == SyncStatus.COMPLETED) {
             lastSuccessAt(result.finishedAt());
         }

@@ -21,6 +21,20 @@ public final class RunStore {
         jdbi.useExtension(RunDao.class, dao -> dao.finish(end));
     }
 
+    /**
+     * Bytes the runs since {@code since} moved, from their results: into the standby, out of it, and
+     * out of the source; with the earliest such run's start (null when there was none).
+     */
+    public TransferTotals transferSince(Instant since) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT "
+                        + "coalesce(sum((result->'traffic'->>'standbyBytesWritten')::bigint), 0) AS standby_in, "
+                        + "coalesce(sum((result->'traffic'->>'standbyBytesRead')::bigint), 0) AS standby_out, "
+                        + "coalesce(sum((result->'traffic'->>'sourceBytesRead')::bigint), 0) AS source_out, "
+                        + "min(started_at) AS earliest FROM runs WHERE started_at >= :since AND result ? 'traffic'")
+                .bind("since", since)
+                .map(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.of(TransferTotals.class)).one());
+    }
+
     /** A running run's figures so far, for other instances and the command line. */
     public void recordProgress(String id, long documents, long bytes, String liveJson) {
         jdbi.useExtension(RunDao.class, dao -> dao.progress(id, documents, bytes, liveJson));

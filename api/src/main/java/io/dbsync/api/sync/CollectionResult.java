@@ -27,10 +27,11 @@ import io.dbsync.api.sync.plan.TaskOutcome;
  *                     stands for
  * @param droppedOptions source collection options the standby refused (Atlas's shared tiers refuse {@code storageEngine}),
  *                     dropped instead of failing the run
+ * @param operations   commands the run sent to both servers for this collection (each a round trip)
  */
 public record CollectionResult(String name, CollectionKind type, Method method, String reason, long documents, long deleted,
                                long bytes, int indexes, long durationMs, boolean verified, String verification,
-                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> droppedOptions) {
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> droppedOptions, long operations) {
 
     /** A collection brought up to date and verified, by whichever method its task names. */
     public static CollectionResult of(TaskOutcome.Done done) {
@@ -38,12 +39,18 @@ public record CollectionResult(String name, CollectionKind type, Method method, 
         CollectionPlan plan = done.task().plan();
         return new CollectionResult(plan.name(), plan.kind(), done.task().method(), done.task().reason(),
                 figures.documents(), figures.deleted(), figures.bytes(), figures.indexes(), figures.durationMs(), true,
-                figures.verification().json(), figures.droppedOptions());
+                figures.verification().json(), figures.droppedOptions(), 0);
     }
 
     /** A view, recreated from its definition. */
     public static CollectionResult view(CollectionPlan view) {
         return new CollectionResult(view.name(), CollectionKind.VIEW, Method.VIEW, null, 0, 0, 0, 0, 0, true,
-                Method.VIEW.json(), List.of());
+                Method.VIEW.json(), List.of(), 0);
+    }
+
+    /** The same, with the operations the run sent for this collection. */
+    CollectionResult withOperations(long count) {
+        return new CollectionResult(name, type, method, reason, documents, deleted, bytes, indexes, durationMs, verified,
+                verification, droppedOptions, count);
     }
 }

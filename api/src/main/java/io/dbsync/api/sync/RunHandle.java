@@ -1,6 +1,7 @@
 package io.dbsync.api.sync;
 
 import io.dbsync.api.config.SyncMode;
+import io.dbsync.api.sync.mongo.Operations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,15 @@ public final class RunHandle {
     private final RunProgress progress;
     private final Clock clock;
     private final CompletableFuture<SyncResult> result = new CompletableFuture<>();
+    private final RunPhases phases;
+    private final long[] operationsAtStart;
+    private final Operations operations;
 
-    RunHandle(String runId, SyncRequest request, SyncMode requestedMode, Clock clock, RunProgress progress) {
+    RunHandle(String runId, SyncRequest request, SyncMode requestedMode, Clock clock, RunProgress progress,
+              Operations operations) {
+        this.operations = operations;
+        this.operationsAtStart = operations.totals();
+        this.phases = new RunPhases(operations);
         this.runId = runId;
         this.request = request;
         this.requestedMode = requestedMode;
@@ -66,6 +74,24 @@ public final class RunHandle {
     /** Live figures, written by the run's workers. */
     public RunProgress progress() {
         return progress;
+    }
+
+    RunPhases phases() {
+        return phases;
+    }
+
+    /** What the run cost each server so far. */
+    Traffic traffic() {
+        long[] now = operations.totals();
+        return new Traffic(now[0] - operationsAtStart[0], now[1] - operationsAtStart[1], progress.sourceBytesRead(),
+                progress.bytes(), progress.standbyBytesRead());
+    }
+
+    /** Operations per collection this run sent, to both servers. */
+    java.util.Map<String, Long> operationsByCollection() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>(operations.source().byCollection());
+        operations.standby().byCollection().forEach((name, count) -> counts.merge(name, count, Long::sum));
+        return counts;
     }
 
     SyncRequest request() {

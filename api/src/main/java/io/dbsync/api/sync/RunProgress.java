@@ -19,6 +19,8 @@ public final class RunProgress implements TaskProgress {
     private final Map<String, Figures> figures = new ConcurrentHashMap<>();
     private final AtomicLong documents = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong sourceBytesRead = new AtomicLong();
+    private final AtomicLong standbyBytesRead = new AtomicLong();
 
     /** One collection's counters; {@code state} moves queued → copying → staged. */
     private static final class Figures {
@@ -85,5 +87,23 @@ public final class RunProgress implements TaskProgress {
 
     public long bytes() {
         return bytes.get();
+    }
+
+    @Override
+    public void sourceRead(long byteCount) {
+        sourceBytesRead.addAndGet(byteCount);
+    }
+
+    @Override
+    public void standbyRead(long byteCount) {
+        standbyBytesRead.addAndGet(byteCount);
+    }
+
+    public long sourceBytesRead() {
+        return sourceBytesRead.get();
+    }
+
+    public long standbyBytesRead() {
+        return standbyBytesRead.get();
     }
 }

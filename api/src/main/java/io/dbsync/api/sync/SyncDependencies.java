@@ -9,6 +9,7 @@ import io.dbsync.api.store.RunStore;
 import io.dbsync.api.store.StandbyLedger;
 import io.dbsync.api.store.StandbyMarks;
 import io.dbsync.api.store.StandbyStates;
+import io.dbsync.api.sync.mongo.Operations;
 import java.time.Clock;
 
 /**
@@ -18,9 +19,11 @@ import java.time.Clock;
  * @param states   whether the standby is paused or diverged
  * @param listener hears every batch written (metrics, logs, tests that act mid-copy)
  * @param observer hears every run that ends (metrics)
+ * @param operations counts what the two clients send: a run's share goes into its result
  */
 public record SyncDependencies(MongoDatabase source, MongoDatabase target, MongoCluster standbyCluster, SyncSettings settings,
                                SyncPolicy policy,
                                RunLock lock, RunStore store, StandbyLedger ledger, StandbyMarks marks, StandbyStates states,
-                               ProgressListener listener, SyncService.RunObserver observer, Clock clock) {
+                               ProgressListener listener, SyncService.RunObserver observer, Clock clock,
+                               Operations operations) {
 }

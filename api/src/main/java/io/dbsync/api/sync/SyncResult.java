@@ -28,6 +28,8 @@ import java.util.Locale;
  * @param live          per-collection figures while the run is in flight (empty once it has ended)
  * @param refusal       why a {@code refused} run was refused, else null
  * @param divergence    what the check for foreign writes on the standby found (null when the run ended before it)
+ * @param traffic       what the run cost each server: operations and bytes (so far, while it runs)
+ * @param phases        the run's steps, each with its time and operations
  * @param storage       how the run fit the standby's storage: all staged copies swapped in at once or one at a
  *                      time, the standby's use before, at the peak and after, its limit, and why (null before planning)
  * @param error         a readable message when the run failed or was refused, else null
@@ -54,6 +56,8 @@ public record SyncResult(
         Refusal refusal,
         Divergence divergence,
         StoragePlan storage,
+        Traffic traffic,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RunPhase> phases,
         String error) {
 
     private static final ObjectMapper JSON = Json.mapper();
@@ -64,7 +68,8 @@ public record SyncResult(
         return new SyncResult(handle.runId(), SyncStatus.RUNNING, handle.requestedMode(), handle.requestedMode(), null,
                 handle.request().triggeredBy(), handle.request().force(), handle.startedAt(), null,
                 Duration.between(handle.startedAt(), now).toMillis(), progress.documents(), progress.bytes(),
-                progress.done(), List.of(), List.of(), List.of(), progress.collections(), null, null, null, null);
+                progress.done(), List.of(), List.of(), List.of(), progress.collections(), null, null, null,
+                handle.traffic(), handle.phases().phases(), null);
     }
 
     /** A run that completed: what it did, collection by collection. */
@@ -86,7 +91,9 @@ public record SyncResult(
     /** Without an {@code outcome} (it failed or was refused), a result reports the mode asked for: what would have run is not known. */
     private static SyncResult ended(RunHandle handle, SyncStatus status, RunOutcome outcome, Refusal refusal,
                                     Divergence divergence, String error, Instant finishedAt) {
-        List<CollectionResult> collections = outcome == null ? List.of() : outcome.collections();
+        java.util.Map<String, Long> operations = handle.operationsByCollection();
+        List<CollectionResult> collections = outcome == null ? List.of() : outcome.collections().stream()
+                .map(result -> result.withOperations(operations.getOrDefault(result.name(), 0L))).toList();
         return new SyncResult(handle.runId(), status, outcome == null ? handle.requestedMode() : outcome.mode(),
                 handle.requestedMode(), outcome == null ? null : outcome.modeReason(), handle.request().triggeredBy(),
                 handle.request().force(), handle.startedAt(), finishedAt,
@@ -95,7 +102,7 @@ public record SyncResult(
                 collections.stream().mapToLong(CollectionResult::bytes).sum(), handle.progress().done(), collections,
                 outcome == null ? List.of() : outcome.keptOnTarget(),
                 outcome == null ? List.of() : outcome.droppedOnTarget(), List.of(), refusal, divergence,
-                outcome == null ? null : outcome.storage(), error);
+                outcome == null ? null : outcome.storage(), handle.traffic(), handle.phases().phases(), error);
     }
 
     /** The stored result, or — for a run still going on another instance — its state from the row. */
@@ -112,7 +119,7 @@ public record SyncResult(
         Instant end = row.finishedAt() == null ? now : row.finishedAt();
         return new SyncResult(row.id(), status, mode, mode, null, row.triggeredBy(), row.forced(), row.startedAt(),
                 row.finishedAt(), Duration.between(row.startedAt(), end).toMillis(), row.documents(), row.bytes(),
-                List.of(), List.of(), List.of(), List.of(), live(row), null, null, null, row.error());
+                List.of(), List.of(), List.of(), List.of(), live(row), null, null, null, null, List.of(), row.error());
     }
 
     private static List<CollectionProgress> live(RunRecord row) {

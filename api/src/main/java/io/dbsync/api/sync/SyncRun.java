@@ -43,21 +43,25 @@ final class SyncRun {
     private final RunOptions options;
     private final RunProgress progress;
     private final StandbyMarks marks;
+    private final RunPhases phases;
 
-    SyncRun(RunContext run, RunOptions options, RunProgress progress, StandbyMarks marks) {
+    SyncRun(RunContext run, RunOptions options, RunProgress progress, StandbyMarks marks, RunPhases phases) {
         this.run = run;
         this.options = options;
         this.progress = progress;
         this.marks = marks;
+        this.phases = phases;
     }
 
     RunOutcome run() throws InterruptedException {
+        phases.enter("plan");
         List<CollectionPlan> everything = new SyncPlanner().plan(run.source());
         List<CollectionPlan> plans = everything.stream().filter(plan -> options.filter().accepts(plan.name())).toList();
         progress.planned(plans);
         ShrinkCheck shrinkCheck = new ShrinkCheck(options, everything, run.target());
         // Cheap estimates first, so an emptied primary is refused before any work is done. For a
         // delta this is the whole guard: the source's count is what the delta converges to.
+        phases.enter("guard");
         shrinkCheck.check(estimates(plans));
         DivergenceGuard guard = new DivergenceGuard(run.target(), marks, run.settings().batchDocuments());
         Divergence divergence = allowed(guard.check());
@@ -69,7 +73,9 @@ final class SyncRun {
             RunOutcome outcome = write(plans, shrinkCheck, guard, divergence, done);
             return missingOnSource(everything, outcome);
         } finally {
+            phases.enter("mark");
             mark(guard, standbyFloor, done);
+            phases.end();
         }
     }
 
@@ -79,6 +85,7 @@ final class SyncRun {
         Map<String, StandbyLedger.Entry> entries = options.mode() == SyncMode.FULL ? Map.of() : run.ledger().entries();
         List<CollectionTask> tasks = TaskChooser.tasks(plans, options.mode(), entries, StandbyInventory.read(run.target()),
                 divergence);
+        phases.enter("storage");
         StoragePlan storage = storagePlan(tasks);
         // Staged copies check what they staged against the standby as it is now, and the lock.
         StagedCopy.SwapCheck beforeSwap = staging -> {
@@ -97,7 +104,9 @@ final class SyncRun {
                 allowed(guard.check());
             }
         };
+        phases.enter("write");
         new WritePhase(run, options, storage).write(tasks, beforeFirstSwap, beforeSwap, done);
+        phases.enter("views");
         List<CollectionTask> views = WritePhase.only(tasks, Method.VIEW::equals);
         writeViews(views);
 

@@ -6,6 +6,7 @@ import com.mongodb.MongoInterruptedException;
 import io.dbsync.api.store.RunEnd;
 import io.dbsync.api.store.RunLock;
 import io.dbsync.api.store.StandbyStates;
+import io.dbsync.api.store.TransferTotals;
 import io.dbsync.api.sync.guard.Divergence;
 import io.dbsync.api.sync.mongo.FailureMessages;
 import io.dbsync.api.sync.mongo.RunContext;
@@ -89,7 +90,8 @@ public final class SyncService implements AutoCloseable {
             if (abandoned > 0) {
                 LOG.warn("event=run.abandoned_closed count={} reason=\"their instance stopped mid-run\"", abandoned);
             }
-            handle = new RunHandle(runId, request, options.mode(), deps.clock(), new RunProgress(runId, deps.listener()));
+            handle = new RunHandle(runId, request, options.mode(), deps.clock(), new RunProgress(runId, deps.listener()),
+                    deps.operations());
             deps.store().recordStart(runId, options.mode().json(), request.triggeredBy(), request.force(), handle.startedAt());
             live.add(handle);
             LOG.info("event=run.started runId={} mode={} triggeredBy={} forced={} include={} exclude={} dropMissing={} verify={}",
@@ -122,6 +124,16 @@ public final class SyncService implements AutoCloseable {
                 .map(row -> live.find(row.id()).map(RunHandle::snapshot)
                         .orElseGet(() -> SyncResult.fromRow(row, deps.clock().instant())))
                 .toList();
+    }
+
+    /** The standby's rolling 7-day transfer against its allowance, when one is configured. */
+    public Optional<TransferReport> transfer() {
+        if (deps.policy().limits().transferBytesPerWeek().isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = deps.clock().instant();
+        TransferTotals totals = deps.store().transferSince(now.minus(TransferReport.WINDOW));
+        return Optional.of(TransferReport.of(deps.policy().limits().transferBytesPerWeek().getAsLong(), totals, now));
     }
 
     public Optional<Instant> lastSuccessAt() {
@@ -163,7 +175,9 @@ public final class SyncService implements AutoCloseable {
                 () -> deps.lock().isHeld(handle.runId()));
         try {
             refuseIfPaused();
-            RunOutcome outcome = new SyncRun(context, options, handle.progress(), deps.marks()).run();
+            deps.operations().source().resetCollections();
+            deps.operations().standby().resetCollections();
+            RunOutcome outcome = new SyncRun(context, options, handle.progress(), deps.marks(), handle.phases()).run();
             Divergence divergence = outcome.divergence();
             deps.states().converged(divergence.forced() ? "forced" : null, divergence.forced()
                     ? "run " + handle.runId() + " overwrote: " + divergence.refusalMessage() : null, handle.request().triggeredBy());

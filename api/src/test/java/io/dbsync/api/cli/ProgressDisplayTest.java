@@ -22,7 +22,7 @@ class ProgressDisplayTest {
 
     private static SyncResult running(List<CollectionProgress> live) {
         return new SyncResult("r", SyncStatus.RUNNING, SyncMode.FULL, SyncMode.FULL, null, "cli:op", false, Instant.EPOCH,
-                null, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), live, null, null, null, null);
+                null, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), live, null, null, null, null, List.of(), null);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.dbsync.api.config.SyncMode;
 import io.dbsync.api.config.StandbyLimits;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.config.VerifyMode;
+import io.dbsync.api.sync.mongo.Operations;
 import io.dbsync.api.sync.mongo.RunContext;
 import io.dbsync.api.sync.plan.CollectionFilter;
 import io.dbsync.api.testing.MemoryLedger;
@@ -41,7 +42,8 @@ public final class MemoryProbe {
             RunContext context = new RunContext("00000000-probe", source.getDatabase(args[2]), target.getDatabase(args[3]), target,
                     SyncSettings.defaults(), StandbyLimits.none(), new MemoryLedger(), progress, () -> true);
             RunOptions options = new RunOptions(CollectionFilter.all(), false, VerifyMode.COUNT, true, 50, SyncMode.FULL);
-            RunOutcome outcome = new SyncRun(context, options, progress, new MemoryMarks()).run();
+            RunOutcome outcome = new SyncRun(context, options, progress, new MemoryMarks(),
+                    new RunPhases(Operations.uncounted())).run();
             long documents = outcome.collections().stream().mapToLong(CollectionResult::documents).sum();
 
             System.out.println("documents=" + documents + " peakLiveHeapBytes=" + peakLiveBytes.get());

@@ -69,7 +69,7 @@ final class CollectionCopier {
                 Verification.indexes(plan.name(), sourceIndexes, IndexSpecs.read(stagingCollection)));
         String stagedDigest = null;
         if (digest != null) {
-            stagedDigest = ContentDigest.of(stagingCollection, run.settings().batchDocuments());
+            stagedDigest = ContentDigest.of(stagingCollection, run.settings().batchDocuments(), run.progress()::standbyRead);
             Verification.require(Verification.digests(plan.name(), "the staging collection", digest.hex(), stagedDigest));
         }
 
@@ -93,6 +93,7 @@ final class CollectionCopier {
             Batcher<RawBsonDocument> batches = Batcher.ofDocuments(run.batchLimits());
             new SourceScanner(run.settings().batchDocuments(), run.settings().maxCursorResumes()).scan(from, plan, document -> {
                 read.add(1, document.getByteBuffer().remaining());
+                run.progress().sourceRead(document.getByteBuffer().remaining());
                 if (digest != null) {
                     digest.add(document);
                 }

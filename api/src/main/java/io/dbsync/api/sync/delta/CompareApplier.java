@@ -61,7 +61,7 @@ final class CompareApplier {
                 Verification.indexes(name, indexes, IndexSpecs.read(to)));
         String standbyDigest = null;
         if (run.settings().verify() == VerifyMode.DIGEST) {
-            standbyDigest = ContentDigest.of(to, run.settings().batchDocuments());
+            standbyDigest = ContentDigest.of(to, run.settings().batchDocuments(), run.progress()::standbyRead);
             Verification.require(Verification.digests(name, "the standby collection", applied.digest(), standbyDigest));
         }
         run.ledger().save(name, next.map(StreamPosition::toJson).orElse(null), run.runId());

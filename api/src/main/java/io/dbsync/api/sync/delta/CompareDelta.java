@@ -70,6 +70,7 @@ final class CompareDelta {
             join.advance();
             new SourceScanner(limits.maxDocuments(), maxCursorResumes).scan(source, plan, document -> {
                 digest.add(document);
+                progress.sourceRead(document.getByteBuffer().remaining());
                 join.offer(document);
             });
             join.finish();
@@ -141,6 +142,9 @@ final class CompareDelta {
                         + FailureMessages.describe(e), e);
             }
             headId = head == null ? null : head.get("_id");
+            if (head != null) {
+                progress.standbyRead(head.getByteBuffer().remaining());
+            }
             if (head != null) {
                 requireIncreasing("standby", previous, headId);
             }

@@ -116,8 +116,9 @@ final class StreamApplier {
             return new Check(indexDifferences, null);
         }
         int batch = run.settings().batchDocuments();
-        String standbyDigest = ContentDigest.of(to, batch);
-        return new Check(Verification.digests(name, "the standby collection", ContentDigest.of(from, batch), standbyDigest),
+        String standbyDigest = ContentDigest.of(to, batch, run.progress()::standbyRead);
+        String sourceDigest = ContentDigest.of(from, batch, run.progress()::sourceRead);
+        return new Check(Verification.digests(name, "the standby collection", sourceDigest, standbyDigest),
                 standbyDigest);
     }
 }

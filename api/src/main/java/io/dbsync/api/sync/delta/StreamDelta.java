@@ -79,6 +79,9 @@ public final class StreamDelta {
                     return total.plus(write(collection, target, batch, sink, caughtUp));
                 }
                 ChangeEvent change = ChangeEvent.of(event, collection);
+                if (event.getFullDocument() != null) {
+                    progress.sourceRead(event.getFullDocument().getByteBuffer().remaining());
+                }
                 if (change instanceof ChangeEvent.Restart restart) {
                     LOG.info("event=delta.restart collection={} reason=\"{}\"", collection, restart.reason());
                     return total.plus(write(collection, target, batch, sink, null)).restartedBecause(restart.reason());

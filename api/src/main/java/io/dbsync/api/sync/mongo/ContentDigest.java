@@ -30,9 +30,15 @@ public final class ContentDigest {
 
     /** Reads a collection back in {@code _id} order and digests it the same way. */
     public static String of(MongoCollection<RawBsonDocument> collection, int batchSize) {
+        return of(collection, batchSize, bytes -> { });
+    }
+
+    /** The same; {@code read} hears the bytes of every document read. */
+    public static String of(MongoCollection<RawBsonDocument> collection, int batchSize, java.util.function.LongConsumer read) {
         ContentDigest digest = new ContentDigest();
         for (RawBsonDocument document : collection.find().sort(new BsonDocument("_id", new BsonInt32(1))).batchSize(batchSize)) {
             digest.add(document);
+            read.accept(document.getByteBuffer().remaining());
         }
         return digest.hex();
     }

@@ -14,6 +14,12 @@ public final class MongoConnections {
     }
 
     public static MongoClient open(MongoEndpoint endpoint, SyncSettings settings, String applicationName) {
+        return open(endpoint, settings, applicationName, new OperationCounter());
+    }
+
+    /** A client whose every command {@code operations} counts. */
+    public static MongoClient open(MongoEndpoint endpoint, SyncSettings settings, String applicationName,
+                                   OperationCounter operations) {
         long connectMs = settings.mongoTimeout().toMillis();
         long readMs = settings.mongoReadTimeout().toMillis();
         MongoClientSettings clientSettings = MongoClientSettings.builder()
@@ -23,6 +29,7 @@ public final class MongoConnections {
                 .applyToSocketSettings(b -> b.connectTimeout((int) connectMs, TimeUnit.MILLISECONDS)
                         .readTimeout((int) readMs, TimeUnit.MILLISECONDS))
                 .applyToConnectionPoolSettings(b -> b.maxWaitTime(connectMs, TimeUnit.MILLISECONDS))
+                .addCommandListener(operations)
                 .build();
         return MongoClients.create(clientSettings);
     }

@@ -9,6 +9,12 @@ public interface TaskProgress {
     /** A batch of writes landed on the standby (or in staging). */
     void written(String collection, long documents, long bytes);
 
+    /** Documents read from the source ({@code bytes} of raw BSON). */
+    void sourceRead(long bytes);
+
+    /** Documents read back from the standby (a comparison, a digest). */
+    void standbyRead(long bytes);
+
     /** The collection is done: staged and verified, or brought up to date in place. */
     void finished(String collection);
 }
