@@ -140,9 +140,13 @@ class AuthTimingIT {
 
         double medianUnknown = median(unknown);
         double medianWrong = median(wrongPassword);
-        double diffPercent = Math.abs(medianUnknown - medianWrong) / Math.min(medianUnknown, medianWrong) * 100.0;
+        // Compared at the lower quartile: contention from other processes only ever adds time, and on a busy
+        // two-core machine it moved the medians 5 % apart while the lower quartiles stayed within 1 %.
+        double lowUnknown = percentile(unknown, 25);
+        double lowWrong = percentile(wrongPassword, 25);
+        double diffPercent = Math.abs(lowUnknown - lowWrong) / Math.min(lowUnknown, lowWrong) * 100.0;
         System.out.printf(Locale.ROOT, "case=auth-timing medianUnknownMs=%.2f medianWrongPasswordMs=%.2f "
-                        + "diffPercent=%.2f samplesEach=%d p25p75UnknownMs=%.2f/%.2f p25p75WrongPasswordMs=%.2f/%.2f "
+                        + "p25DiffPercent=%.2f samplesEach=%d p25p75UnknownMs=%.2f/%.2f p25p75WrongPasswordMs=%.2f/%.2f "
                         + "medianNoBcryptMs=%.2f seconds=%.1f seed=%d%n",
                 medianUnknown, medianWrong, diffPercent, SAMPLES, percentile(unknown, 25), percentile(unknown, 75),
                 percentile(wrongPassword, 25), percentile(wrongPassword, 75), median(noCredentials), seconds, SEED);
@@ -150,7 +154,7 @@ class AuthTimingIT {
         // The check has teeth: a refusal without bcrypt is measurably faster than either kind.
         assertThat(median(noCredentials)).as("the timer distinguishes a refusal without bcrypt")
                 .isLessThan(Math.min(medianUnknown, medianWrong) * 0.5);
-        assertThat(diffPercent).as("median unknown-user %.2f ms vs wrong-password %.2f ms", medianUnknown, medianWrong)
+        assertThat(diffPercent).as("lower quartile unknown-user %.2f ms vs wrong-password %.2f ms", lowUnknown, lowWrong)
                 .isLessThanOrEqualTo(MAX_DIFF_PERCENT);
     }
 }
