@@ -12,12 +12,12 @@ import io.dbsync.api.store.StandbyStates;
 import io.dbsync.api.sync.StandbyStatus;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.sync.SyncService;
+import io.dbsync.api.sync.snapshot.SnapshotSettings;
 import io.javalin.Javalin;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -44,6 +44,7 @@ public final class Application implements AutoCloseable {
 
     /** Connects to PostgreSQL (migrating it), builds the MongoDB clients, and starts the HTTP server. */
     public static Application start(ApiConfig config, ProgressListener listener, Clock clock) {
+        SnapshotSettings snapshots = SnapshotSettings.from(config.snapshots()); // a bad SNAPSHOT_* fails before any connection
         // Room for the run lock's own session, a run's records, and concurrent logins.
         Postgres database = Postgres.open(config.database(), 8);
         Authenticator authenticator = new Authenticator(database.jdbi(), new PasswordHasher(config.bcryptCost()),
@@ -51,7 +52,7 @@ public final class Application implements AutoCloseable {
         StandbyStates standby = new StandbyStates(database.jdbi(), config.target().identity(), clock);
         SyncMetrics metrics = new SyncMetrics(authenticator, clock, () -> StandbyStatus.of(standby.current()));
         SyncEngine engine = SyncEngine.start(database, new SyncEngine.Pair(config.source(), config.target()), config.sync(),
-                config.policy(), listener, metrics, clock);
+                config.policy(), snapshots, listener, metrics, clock);
         engine.runs().lastSuccessAt().ifPresent(metrics::lastSuccessAt);
         Map<String, BooleanSupplier> probes = new LinkedHashMap<>();
         probes.put("source", () -> ping(engine.source()));

@@ -1,7 +1,7 @@
 package io.dbsync.api.cli;
 
 import io.dbsync.api.sync.CollectionProgress;
-import io.dbsync.api.sync.SyncResult;
+import java.util.List;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,13 +32,13 @@ final class PlainProgress implements ProgressDisplay {
     }
 
     @Override
-    public void update(SyncResult snapshot) {
+    public void update(List<CollectionProgress> live) {
         Instant now = clock.instant();
         if (previousAt != null && Duration.between(previousAt, now).compareTo(every) < 0) {
             return;
         }
         double seconds = previousAt == null ? 0 : Duration.between(previousAt, now).toMillis() / 1000.0;
-        for (CollectionProgress collection : snapshot.live()) {
+        for (CollectionProgress collection : live) {
             long before = previousDocuments.getOrDefault(collection.name(), 0L);
             if (collection.state().equals("staged") && done.add(collection.name())) {
                 out.println("done " + collection.name() + ": " + collection.documents() + " documents, "

@@ -1,12 +1,13 @@
 package io.dbsync.api.cli;
 
-import io.dbsync.api.sync.SyncResult;
+import io.dbsync.api.sync.CollectionProgress;
+import java.util.List;
 
 /** Shows a run's live figures while it goes, and its outcome when it ends. */
 interface ProgressDisplay extends AutoCloseable {
 
-    /** The run's state now (its {@code live} list has one entry per collection). */
-    void update(SyncResult snapshot);
+    /** The figures now, one entry per collection (a run's {@code live} list, or a restore's). */
+    void update(List<CollectionProgress> live);
 
     @Override
     void close();

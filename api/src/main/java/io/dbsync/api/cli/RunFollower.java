@@ -1,6 +1,7 @@
 package io.dbsync.api.cli;
 
 import io.dbsync.api.sync.RunHandle;
+import io.dbsync.api.sync.SnapshotReport;
 import io.dbsync.api.sync.SyncResult;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -20,7 +21,7 @@ final class RunFollower {
             Optional<SyncResult> ended = Optional.empty();
             while (ended.isEmpty()) {
                 ended = handle.await(POLL);
-                display.update(handle.progressSnapshot());
+                display.update(handle.progressSnapshot().live());
             }
             result = ended.get();
         }
@@ -38,9 +39,24 @@ final class RunFollower {
                 + ", " + collection.documents() + " documents" + (collection.deleted() > 0 ? ", " + collection.deleted()
                 + " deleted" : "") + ", " + Figures.bytes(collection.bytes()) + (collection.verified() ? ", verified ("
                 + collection.verification() + ")" : "") + (collection.reason() == null ? "" : " — " + collection.reason())));
+        if (result.snapshot() != null) {
+            out.println(restorePoint(result.snapshot()));
+        }
         if (result.error() != null) {
             out.println((result.refusal() != null ? "refused (" + result.refusal().json() + "): " : "error: ") + result.error());
         }
         out.flush();
+    }
+
+    /** The restore point's own line: a failed one is reported, though the run completed. */
+    static String restorePoint(SnapshotReport snapshot) {
+        return switch (snapshot.status()) {
+            case SnapshotReport.WRITTEN -> "restore point " + snapshot.id() + " written: " + snapshot.documents() + " documents, "
+                    + Figures.bytes(snapshot.bytes()) + " in " + Figures.duration(Duration.ofMillis(Math.round(snapshot.seconds()
+                    * 1000))) + (snapshot.deleted().isEmpty() ? "" : "; retention deleted " + snapshot.deleted().size());
+            case SnapshotReport.FAILED -> "restore point " + (snapshot.id() == null ? "" : snapshot.id() + " ")
+                    + "FAILED (the run itself is not affected): " + snapshot.reason();
+            default -> "restore point skipped: " + snapshot.reason();
+        };
     }
 }

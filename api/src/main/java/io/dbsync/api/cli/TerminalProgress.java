@@ -1,7 +1,7 @@
 package io.dbsync.api.cli;
 
 import io.dbsync.api.sync.CollectionProgress;
-import io.dbsync.api.sync.SyncResult;
+import java.util.List;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,8 +24,8 @@ final class TerminalProgress implements ProgressDisplay {
     }
 
     @Override
-    public void update(SyncResult snapshot) {
-        for (CollectionProgress collection : snapshot.live()) {
+    public void update(List<CollectionProgress> live) {
+        for (CollectionProgress collection : live) {
             if (collection.state().equals("queued")) {
                 continue;
             }

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param bcryptCost work factor for new password hashes (and the dummy hash for unknown users)
  * @param auth                     how logins are checked, cached and limited
  * @param syncWait                 how long {@code /syncdb} waits for the run before answering 202
+ * @param snapshots                where and when runs write restore points ({@code SNAPSHOT_*})
  */
 public record ApiConfig(
         MongoEndpoint source,
@@ -19,11 +20,18 @@ public record ApiConfig(
         SyncSettings sync,
         SyncPolicy policy,
         AuthSettings auth,
-        Duration syncWait) {
+        Duration syncWait,
+        SnapshotConfig snapshots) {
 
     public static final int MIN_BCRYPT_COST = 10;
     /** Under the 30 s router limit of common hosts. */
     public static final Duration DEFAULT_SYNC_WAIT = Duration.ofSeconds(25);
+
+    /** Without restore points. */
+    public ApiConfig(MongoEndpoint source, MongoEndpoint target, DatabaseUrl database, int port, int bcryptCost,
+                     SyncSettings sync, SyncPolicy policy, AuthSettings auth, Duration syncWait) {
+        this(source, target, database, port, bcryptCost, sync, policy, auth, syncWait, SnapshotConfig.off());
+    }
 
     public ApiConfig {
         if (source.identity().equals(target.identity())) {
@@ -47,7 +55,8 @@ public record ApiConfig(
         SyncPolicy policy = policy(reader);
         AuthSettings auth = AuthSettings.fromEnv(reader);
         Duration syncWait = Duration.ofSeconds(reader.integer("SYNC_WAIT_SECONDS", (int) DEFAULT_SYNC_WAIT.toSeconds(), 0, 3600));
-        return new ApiConfig(source, target, database, port, bcryptCost, sync, policy, auth, syncWait);
+        return new ApiConfig(source, target, database, port, bcryptCost, sync, policy, auth, syncWait,
+                SnapshotConfig.fromEnv(env));
     }
 
     /** The database settings alone, for the user-management commands that need no MongoDB. */
@@ -108,6 +117,6 @@ public record ApiConfig(
     public String toString() {
         return "ApiConfig[source=" + source + ", target=" + target + ", database=" + database
                 + ", port=" + port + ", bcryptCost=" + bcryptCost + ", sync=" + sync + ", policy=" + policy
-                + ", auth=" + auth + ", syncWait=" + syncWait + "]";
+                + ", auth=" + auth + ", syncWait=" + syncWait + ", snapshots=" + snapshots + "]";
     }
 }

@@ -41,6 +41,11 @@ public record SnapshotConfig(Optional<String> uri, Optional<String> every, int k
         }
     }
 
+    /** No store, no restore points. */
+    public static SnapshotConfig off() {
+        return fromEnv(Map.of());
+    }
+
     public static SnapshotConfig fromEnv(Map<String, String> env) {
         EnvReader reader = new EnvReader(env);
         String compression = Optional.ofNullable(reader.optional("SNAPSHOT_COMPRESSION")).orElse(GZIP).toLowerCase(Locale.ROOT);

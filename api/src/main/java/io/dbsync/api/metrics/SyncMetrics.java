@@ -6,6 +6,7 @@ import io.dbsync.api.sync.SyncResult;
 import io.dbsync.api.sync.StandbyStatus;
 import io.dbsync.api.sync.SyncService;
 import io.dbsync.api.sync.SyncStatus;
+import io.dbsync.api.sync.SnapshotReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -30,6 +32,7 @@ public final class SyncMetrics implements SyncService.RunObserver {
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final Map<String, Counter> operations = new java.util.LinkedHashMap<>();
     private final Map<String, Counter> traffic = new java.util.LinkedHashMap<>();
+    private final Map<String, Counter> restorePoints = new java.util.LinkedHashMap<>();
 
     public SyncMetrics(Authenticator authenticator, Clock clock, Supplier<StandbyStatus> standby) {
         for (SyncStatus status : SyncStatus.values()) {
@@ -54,6 +57,11 @@ public final class SyncMetrics implements SyncService.RunObserver {
         }
         Gauge.builder("dbsync_seconds_since_last_success", () -> secondsSince(lastSuccess.get(), clock))
                 .description("Seconds since a run last completed (-1: none yet)").register(registry);
+        for (String status : List.of(SnapshotReport.WRITTEN, SnapshotReport.FAILED, SnapshotReport.SKIPPED)) {
+            restorePoints.put(status, Counter.builder("dbsync_restore_points").tag("status", status)
+                    .description("Restore points runs wrote, failed to write, or skipped (not due, or the run did not complete)")
+                    .register(registry));
+        }
         FunctionCounter.builder("dbsync_failed_logins", authenticator, Authenticator::failedLoginsTotal)
                 .description("Failed Basic-auth logins").register(registry);
         for (StandbyStatus status : StandbyStatus.values()) {
@@ -97,6 +105,9 @@ public final class SyncMetrics implements SyncService.RunObserver {
             traffic.get("source_read").increment(result.traffic().sourceBytesRead());
             traffic.get("standby_written").increment(result.traffic().standbyBytesWritten());
             traffic.get("standby_read").increment(result.traffic().standbyBytesRead());
+        }
+        if (result.snapshot() != null) {
+            restorePoints.get(result.snapshot().status()).increment();
         }
         if (result.status() == SyncStatus.COMPLETED) {
             lastSuccessAt(result.finishedAt());

@@ -23,6 +23,8 @@ public final class RunHandle {
     private final RunPhases phases;
     private final long[] operationsAtStart;
     private final Operations operations;
+    private final java.util.concurrent.atomic.AtomicReference<SnapshotReport> restorePoint =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     RunHandle(String runId, SyncRequest request, SyncMode requestedMode, Clock clock, RunProgress progress,
               Operations operations) {
@@ -92,6 +94,15 @@ public final class RunHandle {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>(operations.source().byCollection());
         operations.standby().byCollection().forEach((name, count) -> counts.merge(name, count, Long::sum));
         return counts;
+    }
+
+    /** What became of the run's restore point, once known. */
+    void restorePoint(SnapshotReport report) {
+        restorePoint.set(report);
+    }
+
+    SnapshotReport restorePoint() {
+        return restorePoint.get();
     }
 
     SyncRequest request() {

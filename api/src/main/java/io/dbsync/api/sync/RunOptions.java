@@ -12,17 +12,25 @@ import java.util.List;
  *
  * @param force skip the deletion guard for this run (recorded on the run)
  * @param mode  the mode asked for; which method each collection gets is decided per collection
+ * @param configuredCollections the run covers the configured collections (the request narrowed nothing):
+ *                              only such a run writes a restore point, which must hold the whole database
  */
 public record RunOptions(CollectionFilter filter, boolean dropMissing, VerifyMode verify, boolean force,
-                         int maxShrinkPercent, SyncMode mode) {
+                         int maxShrinkPercent, SyncMode mode, boolean configuredCollections) {
+
+    public RunOptions(CollectionFilter filter, boolean dropMissing, VerifyMode verify, boolean force, int maxShrinkPercent,
+                      SyncMode mode) {
+        this(filter, dropMissing, verify, force, maxShrinkPercent, mode, true);
+    }
 
     /** The request's options over the configured ones; a malformed filter throws {@link IllegalArgumentException}. */
     static RunOptions resolve(SyncRequest request, SyncPolicy policy, SyncSettings settings) {
         CollectionFilter filter = new CollectionFilter(request.include().orElse(policy.include()),
                 request.exclude().orElse(policy.exclude()));
+        boolean configured = filter.include().equals(policy.include()) && filter.exclude().equals(policy.exclude());
         return new RunOptions(filter, request.dropMissing().orElse(policy.dropMissing()),
                 request.verify().orElse(settings.verify()), request.force(), policy.maxShrinkPercent(),
-                request.mode().orElse(policy.mode()));
+                request.mode().orElse(policy.mode()), configured);
     }
 
     public List<String> include() {

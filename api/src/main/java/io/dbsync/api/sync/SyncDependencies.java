@@ -10,7 +10,9 @@ import io.dbsync.api.store.StandbyLedger;
 import io.dbsync.api.store.StandbyMarks;
 import io.dbsync.api.store.StandbyStates;
 import io.dbsync.api.sync.mongo.Operations;
+import io.dbsync.api.sync.snapshot.RestorePointPolicy;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * What {@link SyncService} runs with, wired once at start-up.
@@ -20,10 +22,11 @@ import java.time.Clock;
  * @param listener hears every batch written (metrics, logs, tests that act mid-copy)
  * @param observer hears every run that ends (metrics)
  * @param operations counts what the two clients send: a run's share goes into its result
+ * @param restorePoints how runs write restore points (empty: they write none)
  */
 public record SyncDependencies(MongoDatabase source, MongoDatabase target, MongoCluster standbyCluster, SyncSettings settings,
                                SyncPolicy policy,
                                RunLock lock, RunStore store, StandbyLedger ledger, StandbyMarks marks, StandbyStates states,
                                ProgressListener listener, SyncService.RunObserver observer, Clock clock,
-                               Operations operations) {
+                               Operations operations, Optional<RestorePointPolicy> restorePoints) {
 }

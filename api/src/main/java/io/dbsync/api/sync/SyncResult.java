@@ -32,6 +32,7 @@ import java.util.Locale;
  * @param phases        the run's steps, each with its time and operations
  * @param storage       how the run fit the standby's storage: all staged copies swapped in at once or one at a
  *                      time, the standby's use before, at the peak and after, its limit, and why (null before planning)
+ * @param snapshot      what became of the run's restore point (absent when restore points are off)
  * @param error         a readable message when the run failed or was refused, else null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -58,6 +59,7 @@ public record SyncResult(
         StoragePlan storage,
         Traffic traffic,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RunPhase> phases,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SnapshotReport snapshot,
         String error) {
 
     private static final ObjectMapper JSON = Json.mapper();
@@ -69,7 +71,7 @@ public record SyncResult(
                 handle.request().triggeredBy(), handle.request().force(), handle.startedAt(), null,
                 Duration.between(handle.startedAt(), now).toMillis(), progress.documents(), progress.bytes(),
                 progress.done(), List.of(), List.of(), List.of(), progress.collections(), null, null, null,
-                handle.traffic(), handle.phases().phases(), null);
+                handle.traffic(), handle.phases().phases(), handle.restorePoint(), null);
     }
 
     /** A run that completed: what it did, collection by collection. */
@@ -102,7 +104,8 @@ public record SyncResult(
                 collections.stream().mapToLong(CollectionResult::bytes).sum(), handle.progress().done(), collections,
                 outcome == null ? List.of() : outcome.keptOnTarget(),
                 outcome == null ? List.of() : outcome.droppedOnTarget(), List.of(), refusal, divergence,
-                outcome == null ? null : outcome.storage(), handle.traffic(), handle.phases().phases(), error);
+                outcome == null ? null : outcome.storage(), handle.traffic(), handle.phases().phases(),
+                handle.restorePoint(), error);
     }
 
     /** The stored result, or — for a run still going on another instance — its state from the row. */
@@ -119,7 +122,7 @@ public record SyncResult(
         Instant end = row.finishedAt() == null ? now : row.finishedAt();
         return new SyncResult(row.id(), status, mode, mode, null, row.triggeredBy(), row.forced(), row.startedAt(),
                 row.finishedAt(), Duration.between(row.startedAt(), end).toMillis(), row.documents(), row.bytes(),
-                List.of(), List.of(), List.of(), List.of(), live(row), null, null, null, null, List.of(), row.error());
+                List.of(), List.of(), List.of(), List.of(), live(row), null, null, null, null, List.of(), null, row.error());
     }
 
     private static List<CollectionProgress> live(RunRecord row) {

@@ -16,6 +16,7 @@ import io.dbsync.api.sync.mongo.StorageUsage;
 import io.dbsync.api.sync.plan.CollectionKind;
 import io.dbsync.api.sync.plan.CollectionPlan;
 import io.dbsync.api.sync.plan.CollectionTask;
+import io.dbsync.api.sync.plan.DocumentTap;
 import io.dbsync.api.sync.plan.Method;
 import io.dbsync.api.sync.plan.SyncFailedException;
 import io.dbsync.api.sync.plan.StoragePlan;
@@ -34,7 +35,7 @@ import java.util.Map;
  * One run: plans a task per collection, then brings each up to date by its method. Staged copies
  * come first, so a failure there leaves the standby exactly as it was; in-place deltas then move
  * each collection from one consistent state towards the source's state at the run's start; a delta
- * that cannot be used becomes a second staged copy; views come last.
+ * that cannot be used becomes a second staged copy; views come last; then the restore point, when due.
  */
 final class SyncRun {
     private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
@@ -44,13 +45,22 @@ final class SyncRun {
     private final RunProgress progress;
     private final StandbyMarks marks;
     private final RunPhases phases;
+    private final RestorePointStarter restorePoints;
 
-    SyncRun(RunContext run, RunOptions options, RunProgress progress, StandbyMarks marks, RunPhases phases) {
+    /** Begins the run's restore point (if one is due) for the collections it covers. */
+    @FunctionalInterface
+    interface RestorePointStarter {
+        RestorePointStep begin(List<CollectionPlan> plans);
+    }
+
+    SyncRun(RunContext run, RunOptions options, RunProgress progress, StandbyMarks marks, RunPhases phases,
+            RestorePointStarter restorePoints) {
         this.run = run;
         this.options = options;
         this.progress = progress;
         this.marks = marks;
         this.phases = phases;
+        this.restorePoints = restorePoints;
     }
 
     RunOutcome run() throws InterruptedException {
@@ -69,9 +79,13 @@ final class SyncRun {
         // From here on the run may write the standby: whatever happens, its mark is taken at the end.
         ClusterClock.Now standbyFloor = ClusterClock.now(run.target());
         List<TaskOutcome.Done> done = new ArrayList<>();
-        try {
-            RunOutcome outcome = write(plans, shrinkCheck, guard, divergence, done);
-            return missingOnSource(everything, outcome);
+        phases.enter("restore_point_start");
+        try (RestorePointStep restorePoint = restorePoints.begin(plans)) {
+            RunOutcome outcome = missingOnSource(everything, write(plans, shrinkCheck, guard, divergence, done,
+                    restorePoint.tap()));
+            phases.enter("restore_point");
+            restorePoint.complete();
+            return outcome;
         } finally {
             phases.enter("mark");
             mark(guard, standbyFloor, done);
@@ -81,7 +95,7 @@ final class SyncRun {
 
     /** Tasks, storage plan, then the writes (see {@link WritePhase}), the views, and the run's account. */
     private RunOutcome write(List<CollectionPlan> plans, ShrinkCheck shrinkCheck, DivergenceGuard guard,
-                             Divergence divergence, List<TaskOutcome.Done> done) throws InterruptedException {
+                             Divergence divergence, List<TaskOutcome.Done> done, DocumentTap tap) throws InterruptedException {
         Map<String, StandbyLedger.Entry> entries = options.mode() == SyncMode.FULL ? Map.of() : run.ledger().entries();
         List<CollectionTask> tasks = TaskChooser.tasks(plans, options.mode(), entries, StandbyInventory.read(run.target()),
                 divergence);
@@ -105,7 +119,7 @@ final class SyncRun {
             }
         };
         phases.enter("write");
-        new WritePhase(run, options, storage).write(tasks, beforeFirstSwap, beforeSwap, done);
+        new WritePhase(run.withTap(tap), options, storage).write(tasks, beforeFirstSwap, beforeSwap, done);
         phases.enter("views");
         List<CollectionTask> views = WritePhase.only(tasks, Method.VIEW::equals);
         writeViews(views);

@@ -1,7 +1,6 @@
 package io.dbsync.api.sync;
 
 import com.mongodb.MongoException;
-import io.dbsync.api.Json;
 import com.mongodb.MongoInterruptedException;
 import io.dbsync.api.store.RunEnd;
 import io.dbsync.api.store.RunLock;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -45,32 +43,11 @@ public final class SyncService implements AutoCloseable {
         void finished(SyncResult result);
     }
 
-    /** How often a running run's figures are saved for other instances and {@code dbsync status}. */
-    private static final long PROGRESS_SAVE_SECONDS = 2;
-
-    private final ScheduledExecutorService progressSaver = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dbsync-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ProgressSaver progressSaver;
 
     public SyncService(SyncDependencies deps) {
         this.deps = deps;
-        progressSaver.scheduleWithFixedDelay(this::saveProgress, PROGRESS_SAVE_SECONDS, PROGRESS_SAVE_SECONDS,
-                TimeUnit.SECONDS);
-    }
-
-    /** Off the copy's path: a failure here costs a stale figure elsewhere, never the run. */
-    private void saveProgress() {
-        for (RunHandle handle : live.running()) {
-            try {
-                RunProgress progress = handle.progress();
-                deps.store().recordProgress(handle.runId(), progress.documents(), progress.bytes(),
-                        Json.mapper().writeValueAsString(progress.collections()));
-            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
-                LOG.debug("event=run.progress_not_saved runId={} reason={}", handle.runId(), e.getClass().getSimpleName());
-            }
-        }
+        this.progressSaver = new ProgressSaver(deps.store(), live);
     }
 
     /**
@@ -177,7 +154,9 @@ public final class SyncService implements AutoCloseable {
             refuseIfPaused();
             deps.operations().source().resetCollections();
             deps.operations().standby().resetCollections();
-            RunOutcome outcome = new SyncRun(context, options, handle.progress(), deps.marks(), handle.phases()).run();
+            RunOutcome outcome = new SyncRun(context, options, handle.progress(), deps.marks(), handle.phases(),
+                    plans -> RestorePointStep.begin(deps.restorePoints(), context, options, plans, deps.clock(),
+                            handle::restorePoint)).run();
             Divergence divergence = outcome.divergence();
             deps.states().converged(divergence.forced() ? "forced" : null, divergence.forced()
                     ? "run " + handle.runId() + " overwrote: " + divergence.refusalMessage() : null, handle.request().triggeredBy());
@@ -237,7 +216,7 @@ public final class SyncService implements AutoCloseable {
      * waits — bounded by the MongoDB timeouts — until they have dropped their staging and released the lock.
      */
     public void abort() {
-        progressSaver.shutdownNow();
+        progressSaver.close();
         runThreads.shutdownNow();
         try {
             long boundMs = deps.settings().mongoTimeout().plus(deps.settings().mongoReadTimeout()).toMillis();
@@ -252,7 +231,7 @@ public final class SyncService implements AutoCloseable {
     /** Lets a run in flight finish (bounded), then stops the run threads. */
     @Override
     public void close() {
-        progressSaver.shutdownNow();
+        progressSaver.close();
         runThreads.shutdown();
         try {
             if (!runThreads.awaitTermination(30, TimeUnit.SECONDS)) {

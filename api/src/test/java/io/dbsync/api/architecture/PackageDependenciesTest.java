@@ -22,7 +22,8 @@ class PackageDependenciesTest {
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Entry").definedBy(JavaClass.Predicates.simpleName("Application")
                     .or(JavaClass.Predicates.simpleNameStartingWith("Main")))
-            .layer("Engine").definedBy(JavaClass.Predicates.simpleNameStartingWith("SyncEngine"))
+            .layer("Engine").definedBy(JavaClass.Predicates.simpleNameStartingWith("SyncEngine")
+                    .or(JavaClass.Predicates.simpleNameStartingWith("RestoreEngine")))
             .layer("Cli").definedBy("io.dbsync.api.cli..")
             .layer("Http").definedBy("io.dbsync.api.http..")
             .layer("Users").definedBy("io.dbsync.api.users..")
@@ -48,9 +49,9 @@ class PackageDependenciesTest {
             .whereLayer("Copy").mayOnlyBeAccessedByLayers("Sync")
             .whereLayer("Delta").mayOnlyBeAccessedByLayers("Sync")
             .whereLayer("Guard").mayOnlyBeAccessedByLayers("Sync")
-            .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Entry", "Sync", "Copy", "Delta")
+            .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Entry", "Engine", "Cli", "Sync", "Copy", "Delta")
             .whereLayer("Mongo").mayOnlyBeAccessedByLayers("Entry", "Engine", "Sync", "Copy", "Delta", "Guard")
-            .whereLayer("Plan").mayOnlyBeAccessedByLayers("Cli", "Sync", "Copy", "Delta", "Guard", "Mongo")
+            .whereLayer("Plan").mayOnlyBeAccessedByLayers("Cli", "Sync", "Copy", "Delta", "Guard", "Snapshot", "Mongo")
             .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "Engine", "Cli", "Http", "Users", "Metrics", "Sync", "Copy", "Delta", "Guard",
                     "Mongo", "Plan")
             .because("packages point one way; a lower layer gets what it needs passed in (a lock check, a stop bound)");

@@ -11,11 +11,23 @@ import io.dbsync.api.sync.mongo.RunContext;
 import io.dbsync.api.sync.plan.CollectionFilter;
 import io.dbsync.api.testing.MemoryLedger;
 import io.dbsync.api.testing.MemoryMarks;
+import io.dbsync.api.sync.snapshot.FileSnapshotStore;
+import io.dbsync.api.sync.snapshot.RestorePointPolicy;
+import io.dbsync.api.sync.snapshot.RestorePoints;
+import io.dbsync.api.sync.snapshot.Retention;
+import io.dbsync.api.sync.snapshot.SnapshotSchedule;
+import io.dbsync.api.sync.snapshot.archive.ArchiveWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one full copy in its own JVM (started by {@link MemoryFlatIT} with a small -Xmx) and prints
+ * Runs one full copy in its own JVM (started by {@link MemoryFlatIT} and the benchmark with a small
+ * -Xmx; arguments: source URI, standby URI, source database, standby database, and optionally a
+ * directory to write a restore point into) and prints
  * the largest live heap it saw. Every 100 ms the sampler forces a full collection and reads the
  * used heap right after it: that is the live set, garbage excluded — the memory the copy holds.
  */
@@ -42,11 +54,20 @@ public final class MemoryProbe {
             RunContext context = new RunContext("00000000-probe", source.getDatabase(args[2]), target.getDatabase(args[3]), target,
                     SyncSettings.defaults(), StandbyLimits.none(), new MemoryLedger(), progress, () -> true);
             RunOptions options = new RunOptions(CollectionFilter.all(), false, VerifyMode.COUNT, true, 50, SyncMode.FULL);
+            // With a fifth argument, a directory: the run also writes a restore point there.
+            Optional<RestorePointPolicy> restorePoints = args.length > 4 ? Optional.of(new RestorePointPolicy(
+                    new RestorePoints(new FileSnapshotStore(Path.of(args[4])), Clock.systemUTC()), SnapshotSchedule.everyRun(),
+                    new Retention(1, 0, 0), ArchiveWriter.Compression.GZIP, "probe")) : Optional.empty();
+            AtomicReference<SnapshotReport> restorePoint = new AtomicReference<>();
             RunOutcome outcome = new SyncRun(context, options, progress, new MemoryMarks(),
-                    new RunPhases(Operations.uncounted())).run();
+                    new RunPhases(Operations.uncounted()), plans -> RestorePointStep.begin(restorePoints, context, options,
+                    plans, Clock.systemUTC(), restorePoint::set)).run();
             long documents = outcome.collections().stream().mapToLong(CollectionResult::documents).sum();
 
-            System.out.println("documents=" + documents + " peakLiveHeapBytes=" + peakLiveBytes.get());
+            SnapshotReport report = restorePoint.get();
+            System.out.println("documents=" + documents + " peakLiveHeapBytes=" + peakLiveBytes.get()
+                    + (report == null ? "" : " restorePoint=" + report.status() + " restorePointBytes=" + report.bytes()
+                    + (report.reason() == null ? "" : " reason=\"" + report.reason() + "\"")));
         }
         sampler.interrupt();
     }

@@ -3,6 +3,7 @@ package io.dbsync.api.testing;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.AuthSettings;
 import io.dbsync.api.config.DatabaseUrl;
+import io.dbsync.api.config.SnapshotConfig;
 import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.sync.ProgressListener;
@@ -11,43 +12,48 @@ import java.time.Duration;
 
 /**
  * How a test's API is configured: engine settings, policy, listener, clock, the users/runs
- * database (null: a fresh one), the {@code /syncdb} wait and the login settings. Start from {@link #defaults()}.
+ * database (null: a fresh one), the {@code /syncdb} wait, the login settings and restore points. Start from {@link #defaults()}.
  */
 public record ApiSetup(SyncSettings settings, SyncPolicy policy, ProgressListener listener, Clock clock,
-                       DatabaseUrl database, Duration syncWait, AuthSettings auth) {
+                       DatabaseUrl database, Duration syncWait, AuthSettings auth, SnapshotConfig snapshots) {
 
     /** Small batches (so collections span many), short MongoDB timeouts, the default policy and wait. */
     public static ApiSetup defaults() {
         return new ApiSetup(TestApi.testSettings(), SyncPolicy.defaults(), ProgressListener.NONE, Clock.systemUTC(), null,
-                ApiConfig.DEFAULT_SYNC_WAIT, AuthSettings.defaults());
+                ApiConfig.DEFAULT_SYNC_WAIT, AuthSettings.defaults(), SnapshotConfig.off());
     }
 
     public ApiSetup withSettings(SyncSettings newSettings) {
-        return new ApiSetup(newSettings, policy, listener, clock, database, syncWait, auth);
+        return new ApiSetup(newSettings, policy, listener, clock, database, syncWait, auth, snapshots);
     }
 
     public ApiSetup withPolicy(SyncPolicy newPolicy) {
-        return new ApiSetup(settings, newPolicy, listener, clock, database, syncWait, auth);
+        return new ApiSetup(settings, newPolicy, listener, clock, database, syncWait, auth, snapshots);
     }
 
     public ApiSetup withListener(ProgressListener newListener) {
-        return new ApiSetup(settings, policy, newListener, clock, database, syncWait, auth);
+        return new ApiSetup(settings, policy, newListener, clock, database, syncWait, auth, snapshots);
     }
 
     public ApiSetup withClock(Clock newClock) {
-        return new ApiSetup(settings, policy, listener, newClock, database, syncWait, auth);
+        return new ApiSetup(settings, policy, listener, newClock, database, syncWait, auth, snapshots);
     }
 
     /** Shares a users/runs database with another instance. */
     public ApiSetup withDatabase(DatabaseUrl newDatabase) {
-        return new ApiSetup(settings, policy, listener, clock, newDatabase, syncWait, auth);
+        return new ApiSetup(settings, policy, listener, clock, newDatabase, syncWait, auth, snapshots);
     }
 
     public ApiSetup withWait(Duration newWait) {
-        return new ApiSetup(settings, policy, listener, clock, database, newWait, auth);
+        return new ApiSetup(settings, policy, listener, clock, database, newWait, auth, snapshots);
+    }
+
+    /** Restore points: where ({@code SNAPSHOT_URI}) and when ({@code SNAPSHOT_EVERY}), as from the environment. */
+    public ApiSetup withSnapshots(SnapshotConfig newSnapshots) {
+        return new ApiSetup(settings, policy, listener, clock, database, syncWait, auth, newSnapshots);
     }
 
     public ApiSetup withAuth(AuthSettings newAuth) {
-        return new ApiSetup(settings, policy, listener, clock, database, syncWait, newAuth);
+        return new ApiSetup(settings, policy, listener, clock, database, syncWait, newAuth, snapshots);
     }
 }

@@ -50,6 +50,7 @@ final class CollectionCopier {
     TaskOutcome.Done copy(CollectionTask task) throws InterruptedException {
         long started = System.nanoTime();
         CollectionPlan plan = task.plan();
+        requireLockInPlace(plan.name());
         CollectionCreator.Created created = staging.create(plan);
         MongoCollection<RawBsonDocument> stagingCollection = created.collection();
         MongoCollection<RawBsonDocument> sourceCollection = run.source().getCollection(plan.name(), RawBsonDocument.class);
@@ -73,6 +74,7 @@ final class CollectionCopier {
             Verification.require(Verification.digests(plan.name(), "the staging collection", digest.hex(), stagedDigest));
         }
 
+        run.tap().copied(plan.name());
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         VerifyMode verification = digest != null ? VerifyMode.DIGEST : VerifyMode.COUNT;
         return new TaskOutcome.Done(task, new TaskFigures(written.documents.get(), 0, written.bytes.get(),
@@ -99,11 +101,13 @@ final class CollectionCopier {
                 }
                 List<RawBsonDocument> full = batches.add(document);
                 if (full != null) {
+                    run.tap().read(plan.name(), full);
                     handOver(plan.name(), queue, full, workers);
                 }
             });
             List<RawBsonDocument> last = batches.flush();
             if (last != null) {
+                run.tap().read(plan.name(), last);
                 handOver(plan.name(), queue, last, workers);
             }
             for (int i = 0; i < writers; i++) {
@@ -126,6 +130,7 @@ final class CollectionCopier {
             if (batch == END_OF_SCAN) {
                 return null;
             }
+            requireLockInPlace(collection);
             try {
                 to.insertMany(batch, options);
             } catch (MongoBulkWriteException e) {
@@ -134,6 +139,13 @@ final class CollectionCopier {
             long bytes = Batcher.bytesOf(batch);
             written.add(batch.size(), bytes);
             run.progress().written(collection, batch.size(), bytes);
+        }
+    }
+
+    /** A run that lost its lock to another instance must not write the standby's own collections. */
+    private void requireLockInPlace(String collection) {
+        if (staging.inPlace()) {
+            run.lock().require("before writing into '" + collection + "'");
         }
     }
 

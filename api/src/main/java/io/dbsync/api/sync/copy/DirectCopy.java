@@ -31,6 +31,7 @@ public final class DirectCopy {
         List<CopyPass.Copied> copied;
         try {
             copied = CopyPass.copyAll(run, tasks, now, placement);
+            run.lock().require("before recording the collections copied into place");
         } catch (RuntimeException | InterruptedException e) {
             dropQuietly(placement);
             throw e;
@@ -39,9 +40,14 @@ public final class DirectCopy {
         return copied.stream().map(CopyPass.Copied::done).toList();
     }
 
-    private static void dropQuietly(DirectPlacement placement) {
+    private void dropQuietly(DirectPlacement placement) {
         boolean interrupted = Thread.interrupted();
         try {
+            if (!run.lock().held()) {
+                // Without the lock the standby is another run's now: what this run placed is left to it.
+                LOG.warn("event=direct.left_to_lock_holder reason=\"the run lost its lock\"");
+                return;
+            }
             List<String> dropped = placement.dropPlaced();
             if (!dropped.isEmpty()) {
                 LOG.info("event=direct.dropped collections={} reason=\"the run failed\"", dropped);

@@ -26,6 +26,11 @@ final class DirectPlacement implements Placement {
     }
 
     @Override
+    public boolean inPlace() {
+        return true;
+    }
+
+    @Override
     public synchronized CollectionCreator.Created create(CollectionPlan plan) {
         if (target.listCollectionNames().into(new ArrayList<>()).contains(plan.name())) {
             // Checked again now, not only when the run was planned: never drop a document.

@@ -10,4 +10,12 @@ interface Placement {
 
     /** The name of the collection the copy writes into. */
     String nameFor(CollectionPlan plan);
+
+    /**
+     * Whether the copy writes the standby's own collection: then every write first checks the run
+     * still holds its lock, as a swap does, since no swap comes after to check it.
+     */
+    default boolean inPlace() {
+        return false;
+    }
 }

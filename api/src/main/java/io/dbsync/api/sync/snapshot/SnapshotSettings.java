@@ -26,6 +26,11 @@ public record SnapshotSettings(Optional<SnapshotUri> location, SnapshotSchedule 
                 compression, s3);
     }
 
+    /** Restore points off and no store. */
+    public static SnapshotSettings off() {
+        return from(SnapshotConfig.off());
+    }
+
     /**
      * The store {@code SNAPSHOT_URI} names (S3 with the AWS default credential chain, or a directory).
      *
