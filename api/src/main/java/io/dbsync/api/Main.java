@@ -5,6 +5,8 @@ import io.dbsync.api.cli.CliContext;
 import io.dbsync.api.cli.CopyCommand;
 import io.dbsync.api.cli.StandbyCommands;
 import io.dbsync.api.cli.StatusCommand;
+import io.dbsync.api.cli.RestoreCommand;
+import io.dbsync.api.cli.SnapshotsCommand;
 import io.dbsync.api.cli.SyncCommand;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.ConfigException;
@@ -80,7 +82,9 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand("copy", new CopyCommand(context))
                 .addSubcommand("status", new StatusCommand(context))
                 .addSubcommand("pause", new StandbyCommands.Pause(context))
-                .addSubcommand("resume", new StandbyCommands.Resume(context));
+                .addSubcommand("resume", new StandbyCommands.Resume(context))
+                .addSubcommand("snapshots", new SnapshotsCommand(context))
+                .addSubcommand("restore", new RestoreCommand(context));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             // Expected failures (bad config, unknown user, bad password) are one line, never a stack trace.
             if (e instanceof DbSyncException) {

@@ -6,6 +6,7 @@ import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.store.Postgres;
 import io.dbsync.api.sync.ProgressListener;
 import io.dbsync.api.sync.SyncService;
+import io.dbsync.api.sync.snapshot.SnapshotSettings;
 
 /**
  * A command's engine: PostgreSQL (for the lock, the records and the guards' state) and a
@@ -24,11 +25,13 @@ final class CliEngine implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
     }
 
-    static CliEngine open(ApiConfig config, SyncEngine.Pair pair, SyncPolicy policy, CliContext context) {
+    /** @param snapshots how its runs write restore points ({@link SnapshotSettings#off()}: none) */
+    static CliEngine open(ApiConfig config, SyncEngine.Pair pair, SyncPolicy policy, SnapshotSettings snapshots,
+                          CliContext context) {
         Postgres database = Postgres.open(config.database(), 4);
         try {
-            return new CliEngine(database, SyncEngine.start(database, pair, config.sync(), policy, ProgressListener.NONE,
-                    SyncService.RunObserver.NONE, context.clock()));
+            return new CliEngine(database, SyncEngine.start(database, pair, config.sync(), policy, snapshots,
+                    ProgressListener.NONE, SyncService.RunObserver.NONE, context.clock()));
         } catch (RuntimeException e) {
             database.close();
             throw e;

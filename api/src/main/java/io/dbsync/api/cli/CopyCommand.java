@@ -14,6 +14,7 @@ import io.dbsync.api.store.PostgresStandbyMarks;
 import io.dbsync.api.store.StandbyStates;
 import io.dbsync.api.sync.FailbackMarks;
 import io.dbsync.api.sync.SyncRequest;
+import io.dbsync.api.sync.snapshot.SnapshotSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,8 +53,8 @@ public final class CopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        MongoEndpoint from = endpoint(fromEnv);
-        MongoEndpoint to = endpoint(toEnv);
+        MongoEndpoint from = EnvEndpoint.read(context, fromEnv);
+        MongoEndpoint to = EnvEndpoint.read(context, toEnv);
         if (from.identity().equals(to.identity())) {
             throw new ConfigException(fromEnv + " and " + toEnv + " name the same database '" + from.database()
                     + "': a copy needs two");
@@ -65,7 +66,8 @@ public final class CopyCommand implements Callable<Integer> {
                 .withLimits(StandbyLimits.none());
         ApiConfig config = new ApiConfig(from, to, ApiConfig.databaseFromEnv(context.env()), 0,
                 ApiConfig.MIN_BCRYPT_COST, settings, policy, AuthSettings.defaults(), ApiConfig.DEFAULT_SYNC_WAIT);
-        try (CliEngine cli = CliEngine.open(config, new SyncEngine.Pair(from, to), policy, context)) {
+        // A copy's source is not the configured primary: its runs write no restore points.
+        try (CliEngine cli = CliEngine.open(config, new SyncEngine.Pair(from, to), policy, SnapshotSettings.off(), context)) {
             FailbackMarks failback = FailbackMarks.beforeCopy(cli.engine().source(),
                     new PostgresStandbyMarks(cli.database().jdbi(), from.identity()),
                     new StandbyStates(cli.database().jdbi(), from.identity(), context.clock()), settings.batchDocuments());
@@ -79,20 +81,5 @@ public final class CopyCommand implements Callable<Integer> {
             }
             return outcome.exitCode();
         }
-    }
-
-    private MongoEndpoint endpoint(String variable) {
-        if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new ConfigException("'" + variable + "' is not an environment variable name");
-        }
-        String uri = context.env().get(variable);
-        if (uri == null || uri.isBlank()) {
-            try {
-                uri = context.prompts().readSecret("the connection string for " + variable);
-            } catch (DbSyncException e) {
-                throw new ConfigException(e.getMessage());
-            }
-        }
-        return MongoEndpoint.parse(variable, uri, null, variable);
     }
 }

@@ -11,6 +11,7 @@ import io.dbsync.api.sync.SyncResult;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import io.dbsync.api.sync.snapshot.SnapshotSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,7 +48,7 @@ public final class SyncCommand implements Callable<Integer> {
                 Optional.ofNullable(verify).map(value -> VerifyMode.parse("--verify", value)),
                 Optional.ofNullable(mode).map(value -> SyncMode.parse("--mode", value)));
         try (CliEngine cli = CliEngine.open(config, new SyncEngine.Pair(config.source(), config.target()), config.policy(),
-                context)) {
+                SnapshotSettings.from(config.snapshots()), context)) {
             return run(cli, request, context).exitCode();
         }
     }

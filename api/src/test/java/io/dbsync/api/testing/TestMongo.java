@@ -42,6 +42,8 @@ public final class TestMongo implements AutoCloseable {
         this.targetClient = MongoClients.create(settings(target.uri()));
     }
 
+    private final java.util.Set<String> extraDatabases = new java.util.LinkedHashSet<>();
+
     public static TestMongo start() {
         return start(false);
     }
@@ -146,6 +148,27 @@ public final class TestMongo implements AutoCloseable {
         return targetClient.getDatabase(target.database());
     }
 
+    /**
+     * A connection string for another database on the standby's server (a scratch database to
+     * restore into): the standby's URI with {@code database} as its path. Dropped on close on a real server.
+     */
+    public String targetServerUri(String database) {
+        extraDatabases.add(database);
+        String uri = target.uri();
+        int hostsEnd = uri.indexOf('/', uri.indexOf("://") + 3);
+        String rest = hostsEnd < 0 ? "" : uri.substring(hostsEnd);
+        int query = rest.indexOf('?');
+        String options = query < 0 ? "" : rest.substring(query);
+        String hosts = hostsEnd < 0 ? uri : uri.substring(0, hostsEnd);
+        return hosts + "/" + database + options;
+    }
+
+    /** Another database on the standby's server (see {@link #targetServerUri}). */
+    public MongoDatabase targetServerDb(String database) {
+        extraDatabases.add(database);
+        return targetClient.getDatabase(database);
+    }
+
     /** Stops the embedded source server at once, dropping every connection to it. */
     public void stopSource() {
         if (sourceServer == null) {
@@ -159,6 +182,7 @@ public final class TestMongo implements AutoCloseable {
         if (owned && !isEmbedded()) {
             sourceDb().drop();
             targetDb().drop();
+            extraDatabases.forEach(name -> targetClient.getDatabase(name).drop());
         }
         sourceClient.close();
         targetClient.close();
