@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
+import io.dbsync.api.MainRunner;
+import io.dbsync.api.config.DatabaseUrl;
 import io.dbsync.api.config.SnapshotConfig;
 import io.dbsync.api.testing.ApiSetup;
+import io.dbsync.api.testing.MongoSnapshot;
 import io.dbsync.api.testing.RunResults;
+import io.dbsync.api.testing.SourceData;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
+import io.dbsync.api.testing.TestPostgres;
 import io.dbsync.api.testing.TestServers;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +109,45 @@ class RestorePointS3RunsIT {
         System.out.printf("case=restore-point-s3 documents=%d archiveBytes=%d seconds=%.3f runMs=%d%n",
                 snapshot.get("documents").asLong(), snapshot.get("bytes").asLong(), snapshot.get("seconds").asDouble(),
                 result.get("durationMs").asLong());
+    }
+
+    @Test
+    void restorePointsFromAFullAndADeltaRunComeBackFromS3ByteForByte() {
+        TestMongo mongo = servers.mongoWithChangeStreams();
+        seed(mongo);
+        SourceData.seed(mongo.sourceDb(), 60, 250);
+        TestApi api = api(mongo);
+        assertThat(RunResults.sync(api, "{\"mode\":\"auto\"}").get("snapshot").get("status").asText()).isEqualTo("written");
+        MongoSnapshot afterFull = MongoSnapshot.of(mongo.sourceDb());
+        Map<String, String> env = cliEnv(mongo);
+
+        MainRunner.Result fromFull = MainRunner.run(env, "", "restore", "latest", "--to-env", "SCRATCH");
+        SourceData.churnOrders(mongo.sourceDb());
+        JsonNode delta = RunResults.sync(api, "{\"mode\":\"auto\"}");
+        env.put("SCRATCH", mongo.targetServerUri("scratch_delta"));
+        MainRunner.Result fromDelta = MainRunner.run(env, "", "restore", "latest", "--to-env", "SCRATCH");
+
+        assertThat(fromFull.exitCode()).as(fromFull.err() + fromFull.out()).isZero();
+        assertThat(MongoSnapshot.of(mongo.targetServerDb("scratch"))).isEqualTo(afterFull);
+        assertThat(delta.get("mode").asText()).isEqualTo("delta");
+        assertThat(delta.get("snapshot").get("status").asText()).isEqualTo("written");
+        assertThat(fromDelta.exitCode()).as(fromDelta.err() + fromDelta.out()).isZero();
+        assertThat(MongoSnapshot.of(mongo.targetServerDb("scratch_delta"))).isEqualTo(MongoSnapshot.of(mongo.sourceDb()));
+        System.out.println("case=restore-s3-round-trip full=\"" + line(fromFull) + "\" delta=\"" + line(fromDelta) + "\"");
+    }
+
+    private Map<String, String> cliEnv(TestMongo mongo) {
+        DatabaseUrl database = TestPostgres.freshDatabase();
+        String hostAndDb = database.jdbcUrl().substring("jdbc:postgresql://".length()).replaceFirst("\\?.*$", "");
+        Map<String, String> env = new HashMap<>(Map.of("SNAPSHOT_URI", "s3://" + bucket + "/restore-points",
+                "SNAPSHOT_S3_ENDPOINT", proxy.endpoint().toString(), "SNAPSHOT_S3_REGION", S3MockServer.REGION,
+                "DATABASE_URL", "postgres://" + database.username() + ":" + database.password() + "@" + hostAndDb,
+                "SCRATCH", mongo.targetServerUri("scratch")));
+        return env;
+    }
+
+    private static String line(MainRunner.Result result) {
+        return result.out().lines().filter(text -> text.startsWith("restore ")).findFirst().orElse("");
     }
 
     @Test
