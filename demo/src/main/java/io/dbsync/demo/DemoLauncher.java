@@ -9,8 +9,10 @@ import io.dbsync.api.Application;
 import io.dbsync.api.auth.PasswordHasher;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.config.AuthSettings;
+import io.dbsync.api.config.ConfigException;
 import io.dbsync.api.config.DatabaseUrl;
 import io.dbsync.api.config.MongoEndpoint;
+import io.dbsync.api.config.SnapshotConfig;
 import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.config.SyncSettings;
 import io.dbsync.api.sync.ProgressListener;
@@ -57,14 +59,16 @@ public final class DemoLauncher {
         System.setProperty("logback.configurationFile", "dbsync-demo-logback.xml");
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
         Optional<AtlasProfile> standbyProfile;
+        SnapshotConfig snapshots;
         try {
             standbyProfile = StandbyProfile.fromEnvironment(System.getenv());
-        } catch (IllegalArgumentException badOption) {
+            snapshots = SnapshotConfig.fromEnv(System.getenv()); // SNAPSHOT_URI/SNAPSHOT_EVERY: restore points, as in production
+        } catch (IllegalArgumentException | ConfigException badOption) {
             System.err.println("demo: " + badOption.getMessage());
             System.exit(2);
             return;
         }
-        Demo demo = start(port, standbyProfile);
+        Demo demo = start(port, standbyProfile, snapshots);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -85,7 +89,8 @@ public final class DemoLauncher {
         System.out.println("Copy the source into the standby:");
         System.out.println(demo.curlLine());
         System.out.println();
-        System.out.println("Or from a terminal, with the operator's commands (sync, status, pause, resume, copy):");
+        System.out.println("Or from a terminal, with the operator's commands (sync, status, pause, resume, copy, snapshots,"
+                + " restore):");
         System.out.println("  mvn -B -ntp -q -pl api -am -DskipTests package");
         System.out.println("  export SOURCE_MONGODB_URI=" + demo.sourceEndpoint().uri() + " TARGET_MONGODB_URI="
                 + demo.targetEndpoint().uri());
@@ -100,6 +105,10 @@ public final class DemoLauncher {
     }
 
     static Demo start(int port, Optional<AtlasProfile> standbyProfile) throws IOException {
+        return start(port, standbyProfile, SnapshotConfig.off());
+    }
+
+    static Demo start(int port, Optional<AtlasProfile> standbyProfile, SnapshotConfig snapshots) throws IOException {
         MongoServer source = new MongoServer(new MemoryBackend());
         MongoBackend targetBackend = standbyProfile.<MongoBackend>map(AtlasProfile::newBackend).orElseGet(MemoryBackend::new);
         MongoServer target = new MongoServer(targetBackend);
@@ -114,7 +123,7 @@ public final class DemoLauncher {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         DatabaseUrl database = new DatabaseUrl(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         ApiConfig config = new ApiConfig(sourceEndpoint, targetEndpoint, database, port, 12, SyncSettings.defaults(),
-                SyncPolicy.defaults(), AuthSettings.defaults(), ApiConfig.DEFAULT_SYNC_WAIT);
+                SyncPolicy.defaults(), AuthSettings.defaults(), ApiConfig.DEFAULT_SYNC_WAIT, snapshots);
         Application api = Application.start(config, ProgressListener.NONE);
         String password = randomPassword();
         new UserAdmin(api.database().jdbi(), new PasswordHasher(config.bcryptCost())).add(USERNAME, password);
