@@ -83,9 +83,27 @@ final class RestorePointStep implements AutoCloseable {
         }
     }
 
+    /** Whether a restore point is being written (then {@link #complete} has work to do). */
+    boolean active() {
+        return archive != null;
+    }
+
     /** What the run's full copies hand their documents to. */
     DocumentTap tap() {
-        return archive != null ? archive : DocumentTap.NONE;
+        if (archive == null) {
+            return DocumentTap.NONE;
+        }
+        return new DocumentTap() {
+            @Override
+            public void read(String collection, List<RawBsonDocument> batch) throws InterruptedException {
+                archive.read(collection, batch);
+            }
+
+            @Override
+            public void copied(String collection) throws InterruptedException {
+                archive.copied(collection);
+            }
+        };
     }
 
     /** The run converged: completes the restore point from the standby, then applies retention. */

@@ -28,12 +28,18 @@ final class ShrinkCheck {
         this.guard = new DeletionGuard(options.maxShrinkPercent());
     }
 
-    /** Throws {@link RunRefusedException} when {@code sourceCounts} would shrink the standby too far. */
+    /** Throws {@link RunRefusedException} when {@code sourceCounts} would shrink the standby, read now, too far. */
     void check(Map<String, Long> sourceCounts) {
+        if (!options.force()) {
+            check(sourceCounts, StandbyInventory.read(target));
+        }
+    }
+
+    /** The same against {@code standby} as the caller just read it. */
+    void check(Map<String, Long> sourceCounts, StandbyInventory standby) {
         if (options.force()) {
             return;
         }
-        StandbyInventory standby = StandbyInventory.read(target);
         Map<String, Long> counts = new LinkedHashMap<>(sourceCounts);
         if (options.dropMissing()) {
             standby.missingFrom(everything).forEach(name -> counts.putIfAbsent(name, 0L));

@@ -13,6 +13,7 @@ import io.dbsync.api.sync.mongo.FailureMessages;
 import io.dbsync.api.sync.mongo.RunContext;
 import io.dbsync.api.sync.mongo.StandbyInventory;
 import io.dbsync.api.sync.mongo.StorageUsage;
+import io.dbsync.api.sync.mongo.SyncPlanner;
 import io.dbsync.api.sync.plan.CollectionKind;
 import io.dbsync.api.sync.plan.CollectionPlan;
 import io.dbsync.api.sync.plan.CollectionTask;
@@ -21,7 +22,6 @@ import io.dbsync.api.sync.plan.Method;
 import io.dbsync.api.sync.plan.SyncFailedException;
 import io.dbsync.api.sync.plan.StoragePlan;
 import io.dbsync.api.sync.plan.StoragePlanner;
-import io.dbsync.api.sync.plan.SyncPlanner;
 import io.dbsync.api.sync.plan.TaskOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run: plans a task per collection, then brings each up to date by its method. Staged copies
@@ -72,19 +73,24 @@ final class SyncRun {
         // Cheap estimates first, so an emptied primary is refused before any work is done. For a
         // delta this is the whole guard: the source's count is what the delta converges to.
         phases.enter("guard");
-        shrinkCheck.check(estimates(plans));
+        // Read once, before any write: the guards, the choice of method and the collections missing
+        // on the source all look at the standby as it was when the run began.
+        StandbyInventory standby = StandbyInventory.read(run.target());
+        shrinkCheck.check(estimates(plans), standby);
         DivergenceGuard guard = new DivergenceGuard(run.target(), marks, run.settings().batchDocuments());
-        Divergence divergence = allowed(guard.check());
+        Divergence divergence = allowed(guard.check(standby));
 
         // From here on the run may write the standby: whatever happens, its mark is taken at the end.
         ClusterClock.Now standbyFloor = ClusterClock.now(run.target());
         List<TaskOutcome.Done> done = new ArrayList<>();
-        phases.enter("restore_point_start");
+        phases.enter("tasks");
         try (RestorePointStep restorePoint = restorePoints.begin(plans)) {
-            RunOutcome outcome = missingOnSource(everything, write(plans, shrinkCheck, guard, divergence, done,
-                    restorePoint.tap()));
-            phases.enter("restore_point");
-            restorePoint.complete();
+            RunOutcome outcome = missingOnSource(everything, standby, write(plans, standby, shrinkCheck, guard, divergence,
+                    done, restorePoint.tap()));
+            if (restorePoint.active()) {
+                phases.enter("restore_point");
+                restorePoint.complete();
+            }
             return outcome;
         } finally {
             phases.enter("mark");
@@ -94,10 +100,11 @@ final class SyncRun {
     }
 
     /** Tasks, storage plan, then the writes (see {@link WritePhase}), the views, and the run's account. */
-    private RunOutcome write(List<CollectionPlan> plans, ShrinkCheck shrinkCheck, DivergenceGuard guard,
-                             Divergence divergence, List<TaskOutcome.Done> done, DocumentTap tap) throws InterruptedException {
+    private RunOutcome write(List<CollectionPlan> plans, StandbyInventory standby, ShrinkCheck shrinkCheck,
+                             DivergenceGuard guard, Divergence divergence, List<TaskOutcome.Done> done, DocumentTap tap)
+            throws InterruptedException {
         Map<String, StandbyLedger.Entry> entries = options.mode() == SyncMode.FULL ? Map.of() : run.ledger().entries();
-        List<CollectionTask> tasks = TaskChooser.tasks(plans, options.mode(), entries, StandbyInventory.read(run.target()),
+        List<CollectionTask> tasks = TaskChooser.tasks(plans, options.mode(), entries, standby,
                 divergence);
         phases.enter("storage");
         StoragePlan storage = storagePlan(tasks);
@@ -109,7 +116,7 @@ final class SyncRun {
         // The first swap comes before any in-place write: foreign writes during the copy are still
         // foreign, and the swap would destroy them. (Not with a fingerprint: that costs a full read.)
         // Only before the very first swap: after it, the standby holds this run's own writes.
-        java.util.concurrent.atomic.AtomicBoolean firstSwap = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean firstSwap = new AtomicBoolean(true);
         StagedCopy.SwapCheck beforeFirstSwap = staging -> {
             beforeSwap.beforeSwap(staging);
             boolean cheap = divergence.detector() == Divergence.Detector.STREAM
@@ -198,9 +205,13 @@ final class SyncRun {
         views.forEach(view -> run.progress().finished(view.name()));
     }
 
-    /** Collections the source no longer has: forgotten by the ledger, and kept, or dropped with {@code dropMissing}. */
-    private RunOutcome missingOnSource(List<CollectionPlan> everything, RunOutcome outcome) {
-        List<String> missing = StandbyInventory.read(run.target()).missingFrom(everything);
+    /**
+     * Collections the source no longer has: forgotten by the ledger, and kept, or dropped with
+     * {@code dropMissing}. From the standby as the run found it: a run creates only collections the
+     * source has.
+     */
+    private RunOutcome missingOnSource(List<CollectionPlan> everything, StandbyInventory standby, RunOutcome outcome) {
+        List<String> missing = standby.missingFrom(everything);
         missing.forEach(run.ledger()::forget); // no longer a copy of anything on the source
         if (!options.dropMissing()) {
             return new RunOutcome(outcome.mode(), outcome.modeReason(), outcome.collections(), missing, List.of(),

@@ -53,7 +53,9 @@ final class WritePhase {
                 copiesInstead.add(outcome.task());
             }
         }
-        done.addAll(stage(copiesInstead, ClusterClock.now(run.source()), beforeSwap));
+        if (!copiesInstead.isEmpty()) {
+            done.addAll(stage(copiesInstead, ClusterClock.now(run.source()), beforeSwap));
+        }
     }
 
     private List<TaskOutcome.Done> stage(List<CollectionTask> tasks, ClusterClock.Now now, StagedCopy.SwapCheck check)

@@ -51,7 +51,7 @@ class PackageDependenciesTest {
             .whereLayer("Guard").mayOnlyBeAccessedByLayers("Sync")
             .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Entry", "Engine", "Cli", "Sync", "Copy", "Delta")
             .whereLayer("Mongo").mayOnlyBeAccessedByLayers("Entry", "Engine", "Sync", "Copy", "Delta", "Guard")
-            .whereLayer("Plan").mayOnlyBeAccessedByLayers("Cli", "Sync", "Copy", "Delta", "Guard", "Snapshot", "Mongo")
+            .whereLayer("Plan").mayOnlyBeAccessedByLayers("Cli", "Sync", "Copy", "Delta", "Guard", "Mongo")
             .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "Engine", "Cli", "Http", "Users", "Metrics", "Sync", "Copy", "Delta", "Guard",
                     "Mongo", "Plan")
             .because("packages point one way; a lower layer gets what it needs passed in (a lock check, a stop bound)");

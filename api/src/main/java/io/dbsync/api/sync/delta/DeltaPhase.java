@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * The in-place half of a run: applies each collection's delta, {@code parallelCollections} at a
- * time. A stream that cannot be used falls back at once (to a comparison, in place, or to a full
+ * The in-place half of a run: applies each collection's delta, {@code parallelCollections ×
+ * writersPerCollection} at a time. A stream that cannot be used falls back at once (to a comparison, in place, or to a full
  * copy, which is left to the run's second staged pass). The first failure stops the others.
  */
 public final class DeltaPhase {
@@ -40,8 +40,10 @@ public final class DeltaPhase {
 
     /** Each task's outcome, in finishing order. */
     public List<TaskOutcome> applyAll(List<CollectionTask> tasks) throws InterruptedException {
-        return CollectionFanOut.run(tasks, run.settings().parallelCollections(), "dbsync-delta", run.stopBound(),
-                this::apply, outcome -> { });
+        // An unchanged collection's delta is a handful of small round trips: more of them at once
+        // than full copies, which move whole batches.
+        int parallel = run.settings().parallelCollections() * run.settings().writersPerCollection();
+        return CollectionFanOut.run(tasks, parallel, "dbsync-delta", run.stopBound(), this::apply, outcome -> { });
     }
 
     private TaskOutcome apply(CollectionTask task) throws InterruptedException {

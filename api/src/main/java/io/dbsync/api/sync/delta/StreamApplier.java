@@ -61,7 +61,7 @@ final class StreamApplier {
             run.ledger().save(name, position.toJson(), run.runId());
             reached.set(position);
         };
-        IndexReconciler.dropStale(from, run.target(), name);
+        IndexReconciler indexReconciler = IndexReconciler.dropStale(from, run.target(), name);
         StreamDelta.Result total = StreamDelta.Result.NONE;
         BsonTimestamp ceiling = runStart.ceiling();
         List<BsonDocument> indexes;
@@ -80,8 +80,8 @@ final class StreamApplier {
                 run.ledger().forget(name);
                 return new TaskOutcome.NeedsCopy(task.copyInstead(applied.restartReason()));
             }
-            indexes = IndexReconciler.reconcile(from, run.target(), name);
-            check = verify(name, from, to, indexes);
+            indexes = indexReconciler.createMissing();
+            check = verify(name, from, to, indexes, indexReconciler);
             if (check.problem().isEmpty()) {
                 break;
             }
@@ -103,7 +103,7 @@ final class StreamApplier {
      * content digests.
      */
     private Check verify(String name, MongoCollection<RawBsonDocument> from, MongoCollection<RawBsonDocument> to,
-                         List<BsonDocument> indexes) {
+                         List<BsonDocument> indexes, IndexReconciler indexReconciler) {
         Optional<String> counts = Verification.deltaCounts(name, "the source holds", from.estimatedDocumentCount(),
                         to.estimatedDocumentCount())
                 .map(problem -> problem + " (the source may be changing faster than runs catch up; the next run"
@@ -111,7 +111,7 @@ final class StreamApplier {
         if (counts.isPresent()) {
             return new Check(counts, null);
         }
-        Optional<String> indexDifferences = Verification.indexes(name, indexes, IndexSpecs.read(to));
+        Optional<String> indexDifferences = Verification.indexes(name, indexes, indexReconciler.standbyIndexes());
         if (indexDifferences.isPresent() || run.settings().verify() != VerifyMode.DIGEST) {
             return new Check(indexDifferences, null);
         }

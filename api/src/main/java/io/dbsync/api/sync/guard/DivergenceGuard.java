@@ -40,19 +40,23 @@ public final class DivergenceGuard {
 
     /** What the standby took since the last mark; {@link Divergence#diverged()} says whether anything. */
     public Divergence check() {
+        return check(StandbyInventory.read(target));
+    }
+
+    /** The same, with the standby's collections and counts as the caller just read them. */
+    public Divergence check(StandbyInventory now) {
         Optional<StandbyMarks.Row> row = marks.find();
         if (row.isEmpty()) {
             return Divergence.unchecked("no run has completed against this standby yet: nothing to compare with");
         }
         StandbyMark mark = parse(row.get().mark());
         Instant lastWriteAt = row.get().markedAt();
-        StandbyInventory now = StandbyInventory.read(target);
         List<CollectionChange> changes = new ArrayList<>(namesChanged(mark, now));
         Divergence.Detector detector;
         String note = null;
         if (mark.hasStreamPositions()) {
             try {
-                ForeignWrites writes = new StreamDetector(target).read(mark);
+                ForeignWrites writes = new StreamDetector(target).read(mark, now.names());
                 merge(changes, writes.changes());
                 if (writes.ttlDeletesIgnored() > 0) {
                     note = writes.ttlDeletesIgnored() + " deletions by TTL indexes ignored";

@@ -43,6 +43,23 @@ final class ForeignWrites {
         flags(collection)[CHANGED] = true;
     }
 
+    /** Adds what another tally found (one collection's stream, read beside the others). */
+    void addAll(ForeignWrites other) {
+        other.counts.forEach((name, c) -> {
+            long[] mine = tally(name);
+            for (int i = 0; i < mine.length; i++) {
+                mine[i] += c[i];
+            }
+        });
+        other.flags.forEach((name, f) -> {
+            boolean[] mine = flags(name);
+            for (int i = 0; i < mine.length; i++) {
+                mine[i] |= f[i];
+            }
+        });
+        ttlDeletesIgnored += other.ttlDeletesIgnored;
+    }
+
     void ttlDeleteIgnored() {
         ttlDeletesIgnored++;
     }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import io.dbsync.api.sync.mongo.ChangeStreams;
 import io.dbsync.api.sync.mongo.ClusterClock;
 import io.dbsync.api.sync.mongo.IndexSpecs;
+import io.dbsync.api.sync.mongo.ParallelReads;
 import io.dbsync.api.sync.mongo.StandbyInventory;
 import io.dbsync.api.sync.plan.StreamPosition;
 import java.util.ArrayList;
@@ -35,21 +36,20 @@ public final class MarkTaker {
     public StandbyMark take(ClusterClock.Now floor, Function<String, String> digestOf) {
         StandbyInventory inventory = StandbyInventory.read(target);
         Optional<StreamPosition> database = ChangeStreams.databasePosition(target);
-        List<StandbyMark.CollectionMark> collections = new ArrayList<>();
-        for (String name : inventory.names().stream().sorted().toList()) {
+        // Each collection's mark is a few reads of its own: taken together, in name order.
+        List<StandbyMark.CollectionMark> collections = ParallelReads.map(inventory.names().stream().sorted().toList(), name -> {
             Long documents = inventory.documents().get(name);
             if (documents == null) {
-                collections.add(new StandbyMark.CollectionMark(name, true, null, 0, null, null, null, false));
-                continue;
+                return new StandbyMark.CollectionMark(name, true, null, 0, null, null, null, false);
             }
             MongoCollection<RawBsonDocument> collection = target.getCollection(name, RawBsonDocument.class);
             String position = database.isPresent() ? null : ChangeStreams.currentPosition(collection, floor, Integer.MAX_VALUE)
                     .map(StreamPosition::toJson).orElse(null);
             IdBounds bounds = database.isPresent() || position != null ? new IdBounds(null, null) : IdBounds.read(collection);
             boolean ttl = IndexSpecs.read(collection).stream().anyMatch(spec -> spec.containsKey("expireAfterSeconds"));
-            collections.add(new StandbyMark.CollectionMark(name, false, position, documents, bounds.min(), bounds.max(),
-                    digestOf.apply(name), ttl));
-        }
+            return new StandbyMark.CollectionMark(name, false, position, documents, bounds.min(), bounds.max(),
+                    digestOf.apply(name), ttl);
+        });
         return new StandbyMark(database.map(StreamPosition::toJson).orElse(null), List.copyOf(collections));
     }
 }

@@ -7,8 +7,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import io.dbsync.api.sync.mongo.ChangeStreams;
 import io.dbsync.api.sync.mongo.FailureMessages;
+import io.dbsync.api.sync.mongo.ParallelReads;
 import io.dbsync.api.sync.plan.StagingNames;
 import io.dbsync.api.sync.plan.StreamPosition;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bson.RawBsonDocument;
 
@@ -34,19 +37,23 @@ final class StreamDetector {
         this.target = target;
     }
 
-    ForeignWrites read(StandbyMark mark) {
+    /** @param present the standby's collections now (a dropped one's stream is not read: its drop is seen by name) */
+    ForeignWrites read(StandbyMark mark, Set<String> present) {
         ForeignWrites writes = new ForeignWrites();
         if (mark.databasePosition() != null) {
             drain(target.watch(RawBsonDocument.class).showExpandedEvents(true), mark.databasePosition(), null, mark, writes);
             return writes;
         }
-        for (StandbyMark.CollectionMark collection : mark.collections()) {
-            if (!collection.view() && collection.position() != null
-                    && target.listCollectionNames().into(new java.util.ArrayList<>()).contains(collection.name())) {
-                drain(target.getCollection(collection.name(), RawBsonDocument.class).watch(RawBsonDocument.class),
-                        collection.position(), collection.name(), mark, writes);
-            }
-        }
+        List<StandbyMark.CollectionMark> streams = mark.collections().stream()
+                .filter(collection -> !collection.view() && collection.position() != null && present.contains(collection.name()))
+                .toList();
+        // One stream per collection, each a few round trips: read together, tallied in the mark's order.
+        ParallelReads.map(streams, collection -> {
+            ForeignWrites found = new ForeignWrites();
+            drain(target.getCollection(collection.name(), RawBsonDocument.class).watch(RawBsonDocument.class),
+                    collection.position(), collection.name(), mark, found);
+            return found;
+        }).forEach(writes::addAll);
         return writes;
     }
 

@@ -2,56 +2,66 @@ package io.dbsync.api.sync.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import org.bson.BsonDocument;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.BsonDocument;
 
 /**
  * Makes a standby collection's indexes those of its source collection, in place (a delta has no
- * staging collection to build them on): drops the ones the source no longer has or that differ,
- * and creates the missing ones. Returns the source's specs.
+ * staging collection to build them on). Each side's indexes are listed once, when the delta
+ * starts: the standby's stale indexes are dropped before the delta writes (so a unique index the
+ * source dropped cannot make the standby refuse the source's documents), the missing ones are
+ * created after. The standby is listed again only if this changed anything; otherwise the listing
+ * already taken is what it holds.
  */
 public final class IndexReconciler {
-    private IndexReconciler() {
+    private final MongoCollection<BsonDocument> standby;
+    private final MongoDatabase target;
+    private final String collection;
+    private final List<BsonDocument> wanted;
+    private final Map<String, BsonDocument> have;
+    private boolean changed;
+
+    private IndexReconciler(MongoCollection<?> source, MongoDatabase target, String collection) {
+        this.target = target;
+        this.collection = collection;
+        this.standby = target.getCollection(collection, BsonDocument.class);
+        this.wanted = IndexSpecs.read(source);
+        this.have = byName(IndexSpecs.read(standby));
     }
 
-    /**
-     * Before a delta's writes: drops the standby indexes the source no longer has or has changed, so
-     * a dropped unique index on the source cannot make the standby refuse the source's documents.
-     */
-    public static void dropStale(MongoCollection<?> source, MongoDatabase target, String collection) {
-        Map<String, BsonDocument> wanted = byName(IndexSpecs.read(source));
-        MongoCollection<BsonDocument> standby = target.getCollection(collection, BsonDocument.class);
-        for (BsonDocument existing : IndexSpecs.read(standby)) {
+    /** Lists both sides' indexes (two round trips) and drops the standby's stale ones. */
+    public static IndexReconciler dropStale(MongoCollection<?> source, MongoDatabase target, String collection) {
+        IndexReconciler reconciler = new IndexReconciler(source, target, collection);
+        Map<String, BsonDocument> wantedByName = byName(reconciler.wanted);
+        for (BsonDocument existing : List.copyOf(reconciler.have.values())) {
             String name = existing.getString("name").getValue();
-            BsonDocument spec = wanted.get(name);
+            BsonDocument spec = wantedByName.get(name);
             if (spec == null || !IndexSpecs.differences(List.of(spec), List.of(existing)).isEmpty()) {
-                standby.dropIndex(name);
+                reconciler.standby.dropIndex(name);
+                reconciler.have.remove(name);
+                reconciler.changed = true;
             }
         }
+        return reconciler;
     }
 
-    public static List<BsonDocument> reconcile(MongoCollection<?> source, MongoDatabase target, String collection) {
-        List<BsonDocument> wanted = IndexSpecs.read(source);
-        MongoCollection<BsonDocument> standby = target.getCollection(collection, BsonDocument.class);
-        Map<String, BsonDocument> have = byName(IndexSpecs.read(standby));
-        List<BsonDocument> missing = new ArrayList<>();
-        for (BsonDocument spec : wanted) {
-            String name = spec.getString("name").getValue();
-            BsonDocument existing = have.remove(name);
-            if (existing != null && IndexSpecs.differences(List.of(spec), List.of(existing)).isEmpty()) {
-                continue;
-            }
-            if (existing != null) {
-                standby.dropIndex(name);
-            }
-            missing.add(spec);
+    /** After the delta's writes: creates the missing indexes; returns the source's specs. */
+    public List<BsonDocument> createMissing() {
+        List<BsonDocument> missing = wanted.stream().filter(spec -> !have.containsKey(spec.getString("name").getValue()))
+                .toList();
+        if (!missing.isEmpty()) {
+            IndexSpecs.create(target, collection, missing);
+            missing.forEach(spec -> have.put(spec.getString("name").getValue(), spec));
+            changed = true;
         }
-        have.keySet().forEach(standby::dropIndex); // on the standby only
-        IndexSpecs.create(target, collection, missing);
         return wanted;
+    }
+
+    /** The standby's indexes now: listed again if this changed any, else the listing taken at the start. */
+    public List<BsonDocument> standbyIndexes() {
+        return changed ? IndexSpecs.read(standby) : List.copyOf(have.values());
     }
 
     private static Map<String, BsonDocument> byName(List<BsonDocument> specs) {

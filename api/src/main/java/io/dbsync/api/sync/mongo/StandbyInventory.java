@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the standby holds, from one {@code listCollections} and the server's cheap counts: its
+ * What the standby holds, from one {@code listCollections} and the server's cheap counts (sent together): its
  * collection names (views included, staging excluded) and documents per collection.
  *
  * @param documents documents per collection (views have none), from collection metadata
@@ -22,7 +22,7 @@ public record StandbyInventory(Set<String> names, Map<String, Long> documents) {
 
     public static StandbyInventory read(MongoDatabase target) {
         Set<String> names = new HashSet<>();
-        Map<String, Long> documents = new LinkedHashMap<>();
+        List<String> counted = new ArrayList<>();
         for (BsonDocument info : target.listCollections(BsonDocument.class)) {
             String name = info.getString("name").getValue();
             if (StagingNames.isSkipped(name)) {
@@ -30,8 +30,13 @@ public record StandbyInventory(Set<String> names, Map<String, Long> documents) {
             }
             names.add(name);
             if (!"view".equals(info.getString("type", new BsonString("collection")).getValue())) {
-                documents.put(name, target.getCollection(name).estimatedDocumentCount());
+                counted.add(name);
             }
+        }
+        List<Long> counts = ParallelReads.map(counted, name -> target.getCollection(name).estimatedDocumentCount());
+        Map<String, Long> documents = new LinkedHashMap<>();
+        for (int i = 0; i < counted.size(); i++) {
+            documents.put(counted.get(i), counts.get(i));
         }
         return new StandbyInventory(Set.copyOf(names), documents);
     }

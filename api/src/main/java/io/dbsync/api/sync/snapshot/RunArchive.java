@@ -1,6 +1,5 @@
 package io.dbsync.api.sync.snapshot;
 
-import io.dbsync.api.sync.plan.DocumentTap;
 import io.dbsync.api.sync.snapshot.archive.ArchiveHeader;
 import io.dbsync.api.sync.snapshot.archive.ArchiveWriter;
 import io.dbsync.api.sync.snapshot.archive.CollectionType;
@@ -18,7 +17,7 @@ import org.bson.RawBsonDocument;
 
 /**
  * The restore point of one run, written while the run goes: the copies hand it the documents they
- * read (as a {@link DocumentTap}), a thread of its own compresses and uploads them, and once the
+ * read ({@link #read}, {@link #copied}), a thread of its own compresses and uploads them, and once the
  * run has converged {@link #complete} reads whatever no copy handed over from the standby — it
  * now equals the source as of the run — and writes the manifest.
  *
@@ -26,7 +25,7 @@ import org.bson.RawBsonDocument;
  * written in {@link #begin}. The tap never fails a copy: an upload that breaks is aborted, the
  * rest of the run's documents are dropped unread, and {@link #complete} reports the failure.
  */
-public final class RunArchive implements DocumentTap, AutoCloseable {
+public final class RunArchive implements AutoCloseable {
     private final RestorePointUpload upload;
     private final ArchiveWriter writer;
     private final Map<String, NamespaceMetadata> byCollection = new LinkedHashMap<>();
@@ -65,12 +64,12 @@ public final class RunArchive implements DocumentTap, AutoCloseable {
         return upload.bytesWritten();
     }
 
-    @Override
+    /** A batch of {@code collection}'s documents as a full copy read them; waits while the tap's queue is full. */
     public void read(String collection, List<RawBsonDocument> batch) throws InterruptedException {
         queue.put(new TapQueue.Batch(collection, batch));
     }
 
-    @Override
+    /** Every document of {@code collection} was handed over and its copy verified. */
     public void copied(String collection) throws InterruptedException {
         queue.put(new TapQueue.Copied(collection));
     }

@@ -1,7 +1,10 @@
-package io.dbsync.api.sync.plan;
+package io.dbsync.api.sync.mongo;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoDatabase;
+import io.dbsync.api.sync.plan.CollectionKind;
+import io.dbsync.api.sync.plan.CollectionPlan;
+import io.dbsync.api.sync.plan.StagingNames;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -16,26 +19,29 @@ import java.util.List;
 public final class SyncPlanner {
 
     public List<CollectionPlan> plan(MongoDatabase source) {
-        List<CollectionPlan> plans = new ArrayList<>();
+        List<BsonDocument> infos = new ArrayList<>();
         for (BsonDocument info : source.listCollections(BsonDocument.class)) {
-            String name = info.getString("name").getValue();
-            if (StagingNames.isSkipped(name)) {
-                continue;
-            }
-            CollectionKind kind = CollectionKind.fromListCollectionsType(
-                    info.getString("type", new BsonString("collection")).getValue());
-            BsonDocument options = info.getDocument("options", new BsonDocument());
-            if (kind == CollectionKind.VIEW) {
-                plans.add(new CollectionPlan(name, kind, options, 0, 0));
-            } else {
-                Size size = size(source, name);
-                plans.add(new CollectionPlan(name, kind, options, size.documents(), size.bytes(), size.indexBytes()));
+            if (!StagingNames.isSkipped(info.getString("name").getValue())) {
+                infos.add(info);
             }
         }
+        // The sizes are one command per collection, independent of each other: sent together.
+        List<CollectionPlan> plans = new ArrayList<>(ParallelReads.map(infos, info -> plan(source, info)));
         plans.sort(Comparator.comparingLong(CollectionPlan::estimatedBytes).reversed()
                 .thenComparing(Comparator.comparingLong(CollectionPlan::estimatedDocuments).reversed())
                 .thenComparing(CollectionPlan::name));
         return plans;
+    }
+
+    private static CollectionPlan plan(MongoDatabase source, BsonDocument info) {
+        String name = info.getString("name").getValue();
+        CollectionKind kind = CollectionKind.fromListCollectionsType(info.getString("type", new BsonString("collection")).getValue());
+        BsonDocument options = info.getDocument("options", new BsonDocument());
+        if (kind == CollectionKind.VIEW) {
+            return new CollectionPlan(name, kind, options, 0, 0);
+        }
+        Size size = size(source, name);
+        return new CollectionPlan(name, kind, options, size.documents(), size.bytes(), size.indexBytes());
     }
 
     private record Size(long documents, long bytes, long indexBytes) {
