@@ -12,9 +12,17 @@ import java.util.TreeMap;
  * What one run asked of the servers, from their relays' counters read before and after it
  * ({@link BenchServer#status}): requests (set-up and monitoring apart), bytes each way, connections,
  * requests by command and by collection (a staging collection counts as its source collection), and
- * the sequential round trips — the time during which at least one request of the run was awaiting its
- * reply, on either server, divided by the round trip. Requests on connections that never carried
- * anything but set-up and monitoring (the driver's heartbeats) are left out of that time.
+ * the sequential round trips, counted two ways from the intervals during which a request of the run
+ * awaited its reply, on either server:
+ * <ul>
+ *   <li>{@code sequentialRoundTrips}: waves — a wave starts with the first request sent after the previous
+ *       wave's first request was answered, and takes in every request sent meanwhile (they overlapped it).
+ *       It counts steps, whatever the server took for each.</li>
+ *   <li>{@code awaitedRoundTrips}: the time during which at least one request was awaited, divided by
+ *       the round trip. It includes the servers' own time, so on a busy machine it is the larger.</li>
+ * </ul>
+ * Requests on connections that never carried anything but set-up and monitoring (the driver's heartbeats)
+ * are left out of both.
  */
 final class RelayTraffic {
     private RelayTraffic() {
@@ -68,12 +76,28 @@ final class RelayTraffic {
         }
         out.put("requests", requests);
         long[] union = union(awaited);
+        out.put("sequentialRoundTrips", waves(awaited));
         out.put("busyPeriods", union[1]);
         out.put("awaitedSeconds", Stats.round(union[0] / 1e6, 4));
         if (rttMs > 0) {
-            out.put("sequentialRoundTrips", Stats.round(union[0] / 1e3 / rttMs, 1));
+            out.put("awaitedRoundTrips", Stats.round(union[0] / 1e3 / rttMs, 1));
         }
         return out;
+    }
+
+    /** Waves of requests: each starts with a request sent after the previous wave's first one was answered. */
+    static long waves(List<long[]> intervals) {
+        List<long[]> sorted = new ArrayList<>(intervals);
+        sorted.sort(Comparator.comparingLong(interval -> interval[0]));
+        long waves = 0;
+        long waveEnd = Long.MIN_VALUE;
+        for (long[] interval : sorted) {
+            if (interval[0] >= waveEnd) {
+                waves++;
+                waveEnd = interval[1];
+            }
+        }
+        return waves;
     }
 
     /** {total µs covered, number of disjoint periods} of the intervals. */

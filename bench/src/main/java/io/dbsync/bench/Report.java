@@ -128,9 +128,9 @@ final class Report {
         System.out.println();
         for (String run : List.of("fullSync", "unchangedDelta", "seed")) {
             Map<String, Object> figures = SpeedTargets.map(rtt.get(run));
-            System.out.printf("at %s ms: %-16s %8s s  requests %-6s sequential round trips %s%n", rtt.get("rttMs"), run,
-                    rtt.get(run.equals("unchangedDelta") ? "unchangedDeltaSeconds" : run + "Seconds"),
-                    figures.get("requests"), figures.get("sequentialRoundTrips"));
+            System.out.printf("at %s ms: %-16s %8s s  requests %-6s sequential round trips %-6s (awaited time / RTT %s)%n",
+                    rtt.get("rttMs"), run, rtt.get(run.equals("unchangedDelta") ? "unchangedDeltaSeconds" : run + "Seconds"),
+                    figures.get("requests"), figures.get("sequentialRoundTrips"), figures.get("awaitedRoundTrips"));
         }
         Map<String, Object> anchor = SpeedTargets.map(out.get("anchor"));
         System.out.println("tools anchor: " + (anchor.containsKey("skipped") ? anchor.get("reason")
@@ -151,7 +151,10 @@ final class Report {
                 : JSON.createObjectNode();
         root.set("anchor", JSON.valueToTree(out));
         JSON.writeValue(latest.toFile(), root);
-        System.out.println("tools anchor: " + out);
+        System.out.println("tools anchor: tools " + out.get("toolsPipeSeconds") + " s " + out.get("toolsPipeRange") + ", dbsync "
+                + out.get("fullSyncSeconds") + " s " + out.get("fullSyncRange") + ", toolsOverFullSync " + out.get("toolsOverFullSync")
+                + " per pair " + out.get("toolsOverFullSyncPerPair") + (out.containsKey("error") ? ", error: " + out.get("error") : "")
+                + (Boolean.TRUE.equals(out.get("noisy")) ? "  [NOISY]" : ""));
         System.out.println("bench: wrote " + options.resultsDir().resolve("anchor.json") + " and the anchor in " + latest);
     }
 

@@ -46,6 +46,7 @@ final class SpeedTargets {
             Map<String, Object> relay = RttScenario.relayOf(measured);
             figures.put("requests", relay == null ? null : relay.get("requests"));
             figures.put("sequentialRoundTrips", relay == null ? null : relay.get("sequentialRoundTrips"));
+            figures.put("awaitedRoundTrips", relay == null ? null : relay.get("awaitedRoundTrips"));
             figures.put("relay", relay);
             if (measured.get("runs") instanceof List<?> runs && !runs.isEmpty() && runs.get(runs.size() - 1) instanceof Map<?, ?> last) {
                 for (String field : RunFigures.OPTIONAL_RUN_FIELDS) {

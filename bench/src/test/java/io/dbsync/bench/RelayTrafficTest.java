@@ -45,7 +45,16 @@ class RelayTrafficTest {
         Map<String, Object> traffic = RelayTraffic.between(Map.of(), Map.of("source", source, "target", target), 100_000L, 20);
 
         assertThat(traffic).containsEntry("awaitedSeconds", 0.045).containsEntry("busyPeriods", 2L)
-                .containsEntry("sequentialRoundTrips", 2.3);
+                .containsEntry("awaitedRoundTrips", 2.3).containsEntry("sequentialRoundTrips", 2L);
+    }
+
+    @Test
+    void countsTwoStaggeredWritersOfThreeBatchesEachAsThreeWaves() {
+        List<long[]> writers = List.of(new long[] {0, 20}, new long[] {20, 40}, new long[] {40, 60},
+                new long[] {10, 30}, new long[] {30, 50}, new long[] {50, 70});
+
+        assertThat(RelayTraffic.waves(writers)).isEqualTo(3);
+        assertThat(RelayTraffic.waves(List.of(new long[] {0, 20}, new long[] {25, 90}, new long[] {95, 99}))).isEqualTo(3);
     }
 
     @Test
