@@ -4,7 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.dbsync.testkit.atlas.AtlasProfile;
-import io.dbsync.testkit.atlas.AtlasServer;
+import io.dbsync.testkit.atlas.AtlasBackend;
 import io.dbsync.testkit.atlas.OperationCounts;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One MongoDB wire server (mongo-java-server, memory backend, or testkit's Atlas profile) on
- * 127.0.0.1, in its own JVM, with a {@link DelayRelay} in front of it and a {@link StatusEndpoint}
- * for its counters. Prints one line the harness reads:
+ * One MongoDB wire server (mongo-java-server, memory backend, or testkit's Atlas profile; with a real
+ * server's cursor batches, {@link RealServerBatches}) on 127.0.0.1, in its own JVM, with a
+ * {@link DelayRelay} in front of it and a {@link StatusEndpoint} for its counters. Prints one line the harness reads:
  * {@code BENCH-SERVER name=<n> port=<direct> relayPort=<delayed> statusPort=<http> oneWayMicros=<d> …},
  * then serves until stdin closes or the maximum lifetime passes. Its command line is a {@link ServerSpec}.
  * With {@code --oplog} its collections have change streams (and every write costs more); "enable-oplog"
@@ -28,29 +28,17 @@ public final class BenchServer {
     public static void main(String[] argv) throws Exception {
         ServerSpec spec = ServerSpec.parse(argv);
         AtlasProfile profile = spec.profile();
-        MongoBackend backend;
-        InetSocketAddress address;
-        Runnable shutdown;
-        AtlasServer atlas = null;
-        if (profile != null) {
-            atlas = spec.oplog() ? AtlasServer.startWithChangeStreams(profile) : AtlasServer.start(profile);
-            backend = atlas.backend();
-            address = atlas.address();
-            shutdown = atlas::close;
-        } else {
-            backend = new MemoryBackend();
-            if (spec.oplog()) {
-                backend.enableOplog();
-            }
-            MongoServer server = new MongoServer(backend);
-            server.bind("127.0.0.1", 0);
-            address = server.getLocalAddress();
-            shutdown = server::shutdownNow;
+        AtlasBackend atlas = profile == null ? null : profile.newBackend();
+        MongoBackend backend = atlas != null ? atlas : new MemoryBackend();
+        if (spec.oplog()) {
+            backend.enableOplog();
         }
+        MongoServer server = new MongoServer(new RealServerBatches(backend));
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
         DelayRelay relay = new DelayRelay(new InetSocketAddress("127.0.0.1", address.getPort()),
                 TimeUnit.MICROSECONDS.toNanos(spec.oneWayMicros()));
-        AtlasServer profiled = atlas;
-        StatusEndpoint status = new StatusEndpoint(intervalsFrom -> status(relay, profiled, intervalsFrom));
+        StatusEndpoint status = new StatusEndpoint(intervalsFrom -> status(relay, atlas, intervalsFrom));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             status.close();
             try {
@@ -58,7 +46,7 @@ public final class BenchServer {
             } catch (Exception ignored) {
                 // exiting anyway
             }
-            shutdown.run();
+            server.shutdownNow();
         }, "bench-server-shutdown"));
 
         System.out.println("BENCH-SERVER name=" + spec.name() + " port=" + address.getPort() + " relayPort=" + relay.port()
@@ -76,8 +64,8 @@ public final class BenchServer {
         Thread.currentThread().join(); // the lifeline ends the process
     }
 
-    /** The relay's counts and, on a profiled server, what the profile counted (see {@link AtlasServer}). */
-    static Map<String, Object> status(DelayRelay relay, AtlasServer atlas, long intervalsFrom) {
+    /** The relay's counts and, on a profiled server, what the profile counted (see {@link AtlasBackend}). */
+    static Map<String, Object> status(DelayRelay relay, AtlasBackend atlas, long intervalsFrom) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("relay", relay.counter().snapshot(intervalsFrom));
         if (atlas != null) {

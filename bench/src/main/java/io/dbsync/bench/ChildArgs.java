@@ -36,12 +36,16 @@ final class ChildArgs {
     }
 
     List<String> seed(ServerProcess source, ServerProcess target, String db, boolean delayed) {
-        return List.of("--mode", "seed",
+        List<String> args = new ArrayList<>(List.of("--mode", "seed",
                 "--source-uri", delayed ? source.relayUri(db) : source.uri(db), "--source-db", db,
                 "--target-uri", delayed ? target.relayUri(db + "_standby") : target.uri(db + "_standby"),
                 "--target-db", db + "_standby", "--warmup-db", WARMUP_DB,
                 "--warmup-source-uri", source.uri(WARMUP_DB), "--warmup-target-uri", target.uri(WARMUP_DB),
-                "--batch-docs", Integer.toString(defaults.batchDocuments()));
+                "--batch-docs", Integer.toString(defaults.batchDocuments())));
+        if (delayed) {
+            args.addAll(List.of("--status-ports", RelayProbe.ports(source, target), "--rtt-ms", Double.toString(options.rttMs())));
+        }
+        return args;
     }
 
     /** A syncing JVM's arguments; {@code delayed} runs also read the relays' counters around each run. */

@@ -61,6 +61,7 @@ final class Report {
         out.put("details", details);
 
         Path file = options.resultsDir().resolve("latest.json");
+        keepEarlier(file, out, "churn"); // measured by --churn on its own; its generatedAt says when
         JSON.writeValue(file.toFile(), out);
         // Also kept under the mode's name, so a --quick run does not hide the last full run's figures.
         Path byMode = options.resultsDir().resolve(options.mode() + ".json");
@@ -137,6 +138,16 @@ final class Report {
                 : "tools " + anchor.get("toolsPipeSeconds") + " s, dbsync " + anchor.get("fullSyncSeconds")
                 + " s, toolsOverFullSync " + anchor.get("toolsOverFullSync") + " " + anchor.getOrDefault("error", "")));
         SpeedTargets.map(out.get("targetsIssue17")).forEach((target, verdict) -> System.out.printf("%-72s %s%n", target, verdict));
+    }
+
+    /** Carries a block another mode merged into latest.json over into the new one. */
+    private static void keepEarlier(Path latest, Map<String, Object> out, String key) throws IOException {
+        if (!out.containsKey(key) && latest.toFile().exists()) {
+            var earlier = JSON.readTree(latest.toFile()).get(key);
+            if (earlier != null) {
+                out.put(key, JSON.convertValue(earlier, Object.class));
+            }
+        }
     }
 
     /** {@code --anchor-only}: anchor.json, and the figures under {@code anchor} in latest.json. */

@@ -20,10 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The syncing JVM: the real API ({@link Application#start}, configured by {@link ApiConfig#fromEnv})
- * on the harness's PostgreSQL, a user added through {@link UserAdmin}, and full runs started with
- * {@code POST /syncdb} over HTTP. The HTTP wait is an hour, so each request returns the run's final
- * result. A warm-up run on the small warm-up database (direct connections) comes first when asked
- * for; heap figures cover only the timed runs. Prints {@code RESULT <json>}.
+ * on the harness's PostgreSQL, a user added through {@link UserAdmin}, and runs started with
+ * {@code POST /syncdb} over HTTP ({@code --body}, default {@code {}}; {@code --prime-body}: one untimed
+ * run first, e.g. a first {@code auto} run so that the timed ones are deltas). The HTTP wait is an hour,
+ * so each request returns the run's final result. A warm-up run on the small warm-up database (direct
+ * connections) comes first when asked for; heap figures cover only the timed runs. With
+ * {@code --status-ports}, the relays' counters are read around each timed run ({@link RelayProbe}).
+ * Prints {@code RESULT <json>}, with every timed run's figures under {@code runs} ({@link RunFigures}).
  */
 public final class SyncRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
