@@ -57,6 +57,7 @@ final class Report {
         targets.put("memoryCheck: >= 1 GB under -Xmx256m completes", memoryVerdict(out.get("memoryCheck")));
         out.put("targets", targets);
         out.put("targetsIssue17", SpeedTargets.targets(options, out, details));
+        out.put("phases", PhaseReport.collect(details, options.rttMs()));
         out.put("noisyMeasurements", noisy(details));
         out.put("details", details);
 
@@ -138,6 +139,7 @@ final class Report {
                 : "tools " + anchor.get("toolsPipeSeconds") + " s, dbsync " + anchor.get("fullSyncSeconds")
                 + " s, toolsOverFullSync " + anchor.get("toolsOverFullSync") + " " + anchor.getOrDefault("error", "")));
         SpeedTargets.map(out.get("targetsIssue17")).forEach((target, verdict) -> System.out.printf("%-72s %s%n", target, verdict));
+        PhaseReport.print(SpeedTargets.map(out.get("phases")));
     }
 
     /** Carries a block another mode merged into latest.json over into the new one. */
