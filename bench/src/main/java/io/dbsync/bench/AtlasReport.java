@@ -62,7 +62,8 @@ final class AtlasReport {
             System.out.printf("%-28s %-10s %9s %12s %10s %14s %14s %14s  %s%n", step.get("step"), step.get("status"),
                     step.get("seconds"), standby.get("operations"), standby.get("delayedOperations"),
                     wire.get("sourceBytesRead"), wire.get("standbyBytesWritten"), wire.get("standbyBytesRead"),
-                    step.containsKey("error") ? step.get("error") : step.getOrDefault("traffic", "(the API reports no traffic)"));
+                    step.containsKey("error") ? step.get("error")
+                            : RunFigures.hasTraffic(step) ? step.get("traffic") : "(the API reports no traffic)");
         }
     }
 
