@@ -6,13 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
-import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.WriteModel;
 import io.dbsync.api.Application;
 import io.dbsync.api.config.ApiConfig;
 import io.dbsync.api.sync.ProgressListener;
@@ -26,10 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.BsonObjectId;
-import org.bson.RawBsonDocument;
 
 /**
  * The delta benchmark: after a full sync, 1 % and then 10 % of the documents are inserted, updated
@@ -136,7 +126,7 @@ public final class ChurnBench {
                 List<Long> changed = new ArrayList<>();
                 List<String> methods = new ArrayList<>();
                 for (int i = 0; i < repeat; i++) {
-                    Churned churned = churn(sourceDb, generator, churn, random, nextInsert, updates);
+                    SourceChurn.Churned churned = SourceChurn.churn(sourceDb, generator, churn, random, nextInsert, updates);
                     nextInsert = churned.nextInsert();
                     JsonNode delta = sync(api, "{\"mode\":\"delta\"}");
                     if (!"completed".equals(delta.path("status").asText())) {
@@ -174,50 +164,6 @@ public final class ChurnBench {
             throw new IllegalStateException("POST /syncdb " + body + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
-    }
-
-    private record Churned(long changed, long nextInsert) {
-    }
-
-    /**
-     * Updates, deletes and inserts a third of {@code share} of each collection's documents each;
-     * without {@code updates}, deletes and inserts half each.
-     */
-    private static Churned churn(MongoDatabase db, DataGenerator generator, double share, SplittableRandom random,
-                                 long insertOffset, boolean updates) {
-        long changed = 0;
-        long maxInserted = insertOffset;
-        for (Map.Entry<DataGenerator.Spec, Long> entry : generator.counts().entrySet()) {
-            DataGenerator.Spec spec = entry.getKey();
-            long each = Math.round(entry.getValue() * share / (updates ? 3 : 2));
-            if (each == 0) {
-                continue; // a collection too small for this share
-            }
-            MongoCollection<RawBsonDocument> collection = db.getCollection(spec.name(), RawBsonDocument.class);
-            List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
-            java.util.Set<Long> touched = new java.util.HashSet<>();
-            while (touched.size() < (updates ? 2 : 1) * each) {
-                touched.add(random.nextLong(entry.getValue()));
-            }
-            int n = 0;
-            for (long index : touched) {
-                BsonDocument filter = new BsonDocument("_id", new BsonObjectId(DataGenerator.id(spec, index)));
-                if (updates && n++ < each) {
-                    writes.add(new UpdateOneModel<>(filter, new BsonDocument("$set", new BsonDocument("churned",
-                            new BsonInt32(random.nextInt())))));
-                } else {
-                    writes.add(new DeleteOneModel<>(filter));
-                }
-            }
-            for (long i = 0; i < each; i++) {
-                writes.add(new InsertOneModel<>(generator.document(spec, entry.getValue() + insertOffset + i)));
-            }
-            maxInserted = Math.max(maxInserted, insertOffset + each);
-            var result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-            // A document deleted by an earlier round is not there to update or delete: count what changed.
-            changed += result.getModifiedCount() + result.getDeletedCount() + result.getInsertedCount();
-        }
-        return new Churned(changed, maxInserted);
     }
 
     private static void summarise(Map<String, Object> out) {

@@ -102,7 +102,7 @@ public final class ClientTask {
         }
     }
 
-    private static Map<String, Object> seed(Args args) {
+    private static Map<String, Object> seed(Args args) throws Exception {
         int batch = args.integer("batch-docs", 1000);
         try (MongoClient warmSource = MongoClients.create(args.get("warmup-source-uri"));
              MongoClient warmTarget = MongoClients.create(args.get("warmup-target-uri"))) {
@@ -113,6 +113,8 @@ public final class ClientTask {
         try (MongoClient source = MongoClients.create(args.get("source-uri"));
              MongoClient target = MongoClients.create(args.get("target-uri"))) {
             CpuMeter cpu = new CpuMeter(args.get("cpu-pids", ""));
+            RelayProbe probe = RelayProbe.of(args);
+            RelayProbe.Before before = probe.active() ? probe.before() : null;
             cpu.begin();
             SeedAlgorithm.Result run = SeedAlgorithm.run(source.getDatabase(args.get("source-db")),
                     target.getDatabase(args.get("target-db")), batch);
@@ -124,6 +126,9 @@ public final class ClientTask {
             result.put("deleteSeconds", run.deleteSeconds());
             result.put("insertSeconds", run.insertSeconds());
             result.put("timedCpuSeconds", cpu.report());
+            if (before != null) {
+                result.put("relay", probe.after(before));
+            }
             return result;
         }
     }

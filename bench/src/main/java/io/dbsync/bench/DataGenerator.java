@@ -40,6 +40,11 @@ final class DataGenerator {
             new Spec("products", 4, 0.05, 0.8),
             new Spec("audit_log", 5, 0.0, 1.0));
 
+    /** Issue 17's anchor data: two collections of equal counts, mean size about {@code docBytes}. */
+    static final List<Spec> TWO_COLLECTIONS = List.of(
+            new Spec("orders", 1, 0.5, 1.2),
+            new Spec("customers", 2, 0.5, 0.8));
+
     private static final String[] WORDS = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod "
             + "tempor incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation "
             + "ullamco laboris nisi aliquip ex ea commodo consequat").split(" ");
@@ -53,23 +58,48 @@ final class DataGenerator {
 
     private final long totalDocs;
     private final int docBytes;
+    private final List<Spec> specs;
     private final BsonDocumentCodec codec = new BsonDocumentCodec();
 
     DataGenerator(long totalDocs, int docBytes) {
-        this.totalDocs = totalDocs;
-        this.docBytes = docBytes;
+        this(totalDocs, docBytes, SPECS);
     }
 
-    /** Documents per collection, in {@link #SPECS} order; the rounding remainder goes to the first. */
+    DataGenerator(long totalDocs, int docBytes, List<Spec> specs) {
+        this.totalDocs = totalDocs;
+        this.docBytes = docBytes;
+        this.specs = specs;
+    }
+
+    /** The generator's real mean document size for a given {@code docBytes}, from a sample of {@link #SPECS}. */
+    static double meanDocumentBytes(int docBytes) {
+        DataGenerator generator = new DataGenerator(5_000, docBytes);
+        long bytes = 0;
+        long n = 0;
+        for (Map.Entry<Spec, Long> entry : generator.counts().entrySet()) {
+            for (long i = 0; i < entry.getValue(); i++) {
+                bytes += generator.document(entry.getKey(), i).getByteBuffer().remaining();
+                n++;
+            }
+        }
+        return (double) bytes / n;
+    }
+
+    /** The collections this generator fills, each created even when it gets no documents. */
+    List<Spec> specs() {
+        return specs;
+    }
+
+    /** Documents per collection, in {@link #specs()} order; the rounding remainder goes to the first. */
     Map<Spec, Long> counts() {
         Map<Spec, Long> counts = new LinkedHashMap<>();
         long assigned = 0;
-        for (Spec spec : SPECS) {
+        for (Spec spec : specs) {
             long n = (long) Math.floor(totalDocs * spec.share());
             counts.put(spec, n);
             assigned += n;
         }
-        Spec first = SPECS.get(0);
+        Spec first = specs.get(0);
         counts.put(first, counts.get(first) + totalDocs - assigned);
         return counts;
     }

@@ -34,7 +34,7 @@ final class DataLoader {
         long started = System.nanoTime();
         for (MongoDatabase database : databases) {
             database.drop();
-            for (DataGenerator.Spec spec : DataGenerator.SPECS) {
+            for (DataGenerator.Spec spec : generator.specs()) {
                 database.createCollection(spec.name());
                 List<IndexModel> indexes = indexes(spec.name());
                 if (!indexes.isEmpty()) {

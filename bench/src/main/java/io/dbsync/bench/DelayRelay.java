@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
+import io.dbsync.bench.wire.RequestCounter;
+import io.dbsync.bench.wire.WireMessageParser;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  * to stand in for a network round trip. Each direction has a reader that stamps chunks with a due
  * time and a writer that sends them when due, in order; the reader never waits for the writer, so
  * many chunks are in flight at once and the relay adds latency without limiting bandwidth.
+ *
+ * <p>Each reader also reads the wire-protocol headers passing through and tells the
+ * {@link RequestCounter} about every request (client to server) and reply, so the benchmark can count
+ * the requests and sequential round trips a run makes. A reply counts as delivered when its last byte
+ * is due at the client.
  */
 final class DelayRelay implements AutoCloseable {
     private static final int CHUNK_BYTES = 64 * 1024;
@@ -29,7 +36,9 @@ final class DelayRelay implements AutoCloseable {
     private final InetSocketAddress upstream;
     private final long oneWayDelayNanos;
     private final ServerSocket listener;
+    private final RequestCounter counter;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private int connections; // only the acceptor thread touches it
     private volatile boolean closed;
 
     /** A chunk and the moment it may be sent on. */
@@ -37,8 +46,13 @@ final class DelayRelay implements AutoCloseable {
     }
 
     DelayRelay(InetSocketAddress upstream, long oneWayDelayNanos) throws IOException {
+        this(upstream, oneWayDelayNanos, RequestCounter.onSystemClock());
+    }
+
+    DelayRelay(InetSocketAddress upstream, long oneWayDelayNanos, RequestCounter counter) throws IOException {
         this.upstream = upstream;
         this.oneWayDelayNanos = oneWayDelayNanos;
+        this.counter = counter;
         this.listener = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "relay-accept-" + port());
         acceptor.setDaemon(true);
@@ -47,6 +61,11 @@ final class DelayRelay implements AutoCloseable {
 
     int port() {
         return listener.getLocalPort();
+    }
+
+    /** What clients have asked through this relay so far. */
+    RequestCounter counter() {
+        return counter;
     }
 
     private void acceptLoop() {
@@ -59,8 +78,12 @@ final class DelayRelay implements AutoCloseable {
                     socket.setTcpNoDelay(true);
                     sockets.add(socket);
                 }
-                pipe(client, server, "up");
-                pipe(server, client, "down");
+                int connection = ++connections;
+                pipe(client, server, "up", new WireMessageParser(
+                        (message, firstByte) -> counter.request(connection, message, firstByte), System::nanoTime));
+                pipe(server, client, "down", new WireMessageParser(
+                        (message, firstByte) -> counter.reply(connection, message, System.nanoTime() + oneWayDelayNanos),
+                        System::nanoTime));
             } catch (IOException e) {
                 if (!closed) {
                     System.err.println("event=relay.accept_failed error=" + e);
@@ -69,10 +92,11 @@ final class DelayRelay implements AutoCloseable {
         }
     }
 
-    private void pipe(Socket from, Socket to, String direction) {
+    private void pipe(Socket from, Socket to, String direction, WireMessageParser parser) {
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(MAX_CHUNKS_IN_FLIGHT);
         String name = "relay-" + direction + "-" + from.getPort();
-        Thread reader = new Thread(() -> read(from, to, queue), name + "-read");
+        boolean up = direction.equals("up");
+        Thread reader = new Thread(() -> read(from, to, queue, up, parser), name + "-read");
         Thread writer = new Thread(() -> write(from, to, queue), name + "-write");
         reader.setDaemon(true);
         writer.setDaemon(true);
@@ -80,12 +104,14 @@ final class DelayRelay implements AutoCloseable {
         writer.start();
     }
 
-    private void read(Socket from, Socket to, BlockingQueue<Chunk> queue) {
+    private void read(Socket from, Socket to, BlockingQueue<Chunk> queue, boolean up, WireMessageParser parser) {
         byte[] buffer = new byte[CHUNK_BYTES];
         try {
             InputStream in = from.getInputStream();
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                counter.bytes(up, n);
+                parser.feed(buffer, 0, n);
                 queue.put(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime() + oneWayDelayNanos));
             }
             queue.put(new Chunk(END, System.nanoTime() + oneWayDelayNanos));

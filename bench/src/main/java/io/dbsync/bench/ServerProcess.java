@@ -9,25 +9,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A {@link BenchServer} child: its direct and delayed ports, stopped by closing its stdin. */
 final class ServerProcess implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("BENCH-SERVER name=\\S+ port=(\\d+) relayPort=(\\d+).*");
+    private static final Pattern READY =
+            Pattern.compile("BENCH-SERVER name=\\S+ port=(\\d+) relayPort=(\\d+) statusPort=(\\d+).*");
 
     private final Process process;
     private final OutputStream lifeline;
     private final int port;
     private final int relayPort;
+    private final int statusPort;
     private final java.util.concurrent.CountDownLatch oplogEnabled = new java.util.concurrent.CountDownLatch(1);
 
-    private ServerProcess(Process process, int port, int relayPort) {
+    private ServerProcess(Process process, int port, int relayPort, int statusPort) {
         this.process = process;
         this.lifeline = process.getOutputStream();
         this.port = port;
         this.relayPort = relayPort;
+        this.statusPort = statusPort;
     }
 
     static ServerProcess start(String name, String xmx, long oneWayMicros, long maxLifetimeSeconds, Path logDir)
@@ -38,12 +42,16 @@ final class ServerProcess implements AutoCloseable {
     /** With {@code oplog}, the server's collections have change streams. */
     static ServerProcess start(String name, String xmx, long oneWayMicros, long maxLifetimeSeconds, Path logDir,
                                boolean oplog) throws IOException {
+        return start(ServerSpec.plain(name, oneWayMicros, maxLifetimeSeconds).withOplog(oplog), xmx, logDir);
+    }
+
+    static ServerProcess start(ServerSpec spec, String xmx, Path logDir) throws IOException {
+        String name = spec.name();
         Path log = logDir.resolve("server-" + name + ".log");
         // A fixed heap (-Xms = -Xmx): a heap that grows during the run makes the first measurements slower.
         Process process = ChildJvm.builder(List.of("-Xms" + xmx, "-Xmx" + xmx,
                         "-Xlog:gc:file=" + logDir.resolve("server-" + name + "-gc.log") + ":uptime"), BenchServer.class.getName(),
-                        oplog ? List.of(name, Long.toString(oneWayMicros), Long.toString(maxLifetimeSeconds), "oplog")
-                                : List.of(name, Long.toString(oneWayMicros), Long.toString(maxLifetimeSeconds)))
+                        spec.toArgs())
                 .redirectError(log.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -51,7 +59,7 @@ final class ServerProcess implements AutoCloseable {
             Matcher ready = READY.matcher(line);
             if (ready.matches()) {
                 ServerProcess server = new ServerProcess(process, Integer.parseInt(ready.group(1)),
-                        Integer.parseInt(ready.group(2)));
+                        Integer.parseInt(ready.group(2)), Integer.parseInt(ready.group(3)));
                 drain(out, logDir.resolve("server-" + name + ".out"), server.oplogEnabled);
                 return server;
             }
@@ -92,6 +100,16 @@ final class ServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The port of the server's {@link StatusEndpoint}. */
+    int statusPort() {
+        return statusPort;
+    }
+
+    /** The server's counters now (see {@link BenchServer#status}); {@code intervalsFrom} < 0 leaves the intervals out. */
+    Map<String, Object> status(long intervalsFrom) throws IOException, InterruptedException {
+        return StatusEndpoint.fetch(statusPort, intervalsFrom);
     }
 
     String uri(String database) {

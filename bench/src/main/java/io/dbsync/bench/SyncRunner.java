@@ -20,19 +20,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The syncing JVM: the real API ({@link Application#start}, configured by {@link ApiConfig#fromEnv})
- * on the harness's PostgreSQL, a user added through {@link UserAdmin}, and full runs started with
- * {@code POST /syncdb} over HTTP. The HTTP wait is an hour, so each request returns the run's final
- * result. A warm-up run on the small warm-up database (direct connections) comes first when asked
- * for; heap figures cover only the timed runs. Prints {@code RESULT <json>}.
+ * on the harness's PostgreSQL, a user added through {@link UserAdmin}, and runs started with
+ * {@code POST /syncdb} over HTTP ({@code --body}, default {@code {}}; {@code --prime-body}: one untimed
+ * run first, e.g. a first {@code auto} run so that the timed ones are deltas). The HTTP wait is an hour,
+ * so each request returns the run's final result. A warm-up run on the small warm-up database (direct
+ * connections) comes first when asked for; heap figures cover only the timed runs. With
+ * {@code --status-ports}, the relays' counters are read around each timed run ({@link RelayProbe}).
+ * Prints {@code RESULT <json>}, with every timed run's figures under {@code runs} ({@link RunFigures}).
  */
 public final class SyncRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SyncRunner() {
-    }
-
-    /** One timed request. */
-    record Run(double seconds, double engineSeconds, String status, Set<String> verification, long documents) {
     }
 
     public static void main(String[] argv) throws Exception {
@@ -44,9 +43,9 @@ public final class SyncRunner {
         try (HeapMonitor heap = new HeapMonitor()) {
             if (args.has("warmup-db")) {
                 String db = args.get("warmup-db");
-                List<Run> warm = sync(config(args, args.get("warmup-source-uri"), db, args.get("warmup-target-uri"),
-                        db + "_standby"), 1, new CpuMeter(""));
-                result.put("warmupSeconds", warm.get(0).seconds());
+                List<Map<String, Object>> warm = sync(config(args, args.get("warmup-source-uri"), db,
+                        args.get("warmup-target-uri"), db + "_standby"), 1, new CpuMeter(""), Requests.plain());
+                result.put("warmupSeconds", warm.get(0).get("seconds"));
             }
             System.gc();
             heap.reset();
@@ -54,16 +53,20 @@ public final class SyncRunner {
                     args.get("target-db"));
             SyncSettings settings = config.sync();
             CpuMeter cpu = new CpuMeter(args.get("cpu-pids", ""));
-            List<Run> timed = sync(config, runs, cpu);
+            List<Map<String, Object>> timed = sync(config, runs, cpu, Requests.of(args));
             List<Double> seconds = new ArrayList<>();
             List<Double> engineSeconds = new ArrayList<>();
             Set<String> statuses = new LinkedHashSet<>();
             Set<String> verification = new LinkedHashSet<>();
-            for (Run run : timed) {
-                seconds.add(run.seconds());
-                engineSeconds.add(run.engineSeconds());
-                statuses.add(run.status());
-                verification.addAll(run.verification());
+            Set<String> modes = new LinkedHashSet<>();
+            for (Map<String, Object> run : timed) {
+                seconds.add((Double) run.get("seconds"));
+                engineSeconds.add((Double) run.get("engineSeconds"));
+                statuses.add((String) run.get("status"));
+                modes.add((String) run.get("mode"));
+                for (Object collection : (List<?>) run.get("collections")) {
+                    verification.add(String.valueOf(((Map<?, ?>) collection).get("verification")));
+                }
             }
             result.put("seconds", Stats.median(seconds));
             result.put("samples", seconds);
@@ -71,7 +74,9 @@ public final class SyncRunner {
             result.put("engineSamples", engineSeconds);
             result.put("status", statuses.size() == 1 ? statuses.iterator().next() : statuses.toString());
             result.put("verification", verification);
-            result.put("documents", timed.get(timed.size() - 1).documents());
+            result.put("modes", modes);
+            result.put("documents", timed.get(timed.size() - 1).get("documents"));
+            result.put("runs", timed);
             // With no collection in the window there is no after-GC figure; the sampled peak is then an upper bound.
             boolean collected = heap.collections() > 0;
             result.put("peakHeapMB", Stats.round(collected ? heap.peakAfterGcMB() : heap.peakSampledMB(), 1));
@@ -113,15 +118,15 @@ public final class SyncRunner {
         }, "live-heap-probe");
         sampler.setDaemon(true);
         sampler.start();
-        List<Run> probed;
+        List<Map<String, Object>> probed;
         try {
-            probed = sync(config, 1, new CpuMeter(""));
+            probed = sync(config, 1, new CpuMeter(""), Requests.plain());
         } finally {
             sampler.interrupt();
         }
         Map<String, Object> probe = new LinkedHashMap<>();
         probe.put("peakLiveHeapMB", Stats.round(peak.get() / (1024.0 * 1024.0), 1));
-        probe.put("seconds", probed.get(0).seconds());
+        probe.put("seconds", probed.get(0).get("seconds"));
         return probe;
     }
 
@@ -146,6 +151,8 @@ public final class SyncRunner {
         putIfGiven(args, env, "parallel-collections", "SYNC_PARALLEL_COLLECTIONS");
         putIfGiven(args, env, "writers", "SYNC_WRITERS_PER_COLLECTION");
         putIfGiven(args, env, "verify", "SYNC_VERIFY");
+        // issue 14's storage-aware planning reads it; an engine without it ignores it
+        putIfGiven(args, env, "storage-limit-mb", "TARGET_STORAGE_LIMIT_MB");
         return ApiConfig.fromEnv(env);
     }
 
@@ -155,29 +162,52 @@ public final class SyncRunner {
         }
     }
 
-    private static List<Run> sync(ApiConfig config, int runs, CpuMeter cpu) throws Exception {
+    /**
+     * What each run asks for: {@code --body} (default {@code {}}); {@code --prime-body}, one untimed run
+     * first (a first {@code auto} run, so that the timed ones are deltas); the relays to read around each run.
+     */
+    record Requests(String body, String primeBody, RelayProbe probe) {
+        static Requests plain() {
+            return new Requests("{}", null, new RelayProbe("", 0));
+        }
+
+        static Requests of(Args args) {
+            return new Requests(args.get("body", "{}"), args.has("prime-body") ? args.get("prime-body") : null,
+                    RelayProbe.of(args));
+        }
+    }
+
+    private static List<Map<String, Object>> sync(ApiConfig config, int runs, CpuMeter cpu, Requests requests)
+            throws Exception {
         try (Application app = Application.start(config, ProgressListener.NONE)) {
             BenchApi api = new BenchApi(app);
-            List<Run> done = new ArrayList<>();
+            if (requests.primeBody() != null) {
+                completed(api.sync(requests.primeBody()), requests.primeBody());
+            }
+            List<Map<String, Object>> done = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
+                RelayProbe.Before before = requests.probe().active() ? requests.probe().before() : null;
                 cpu.begin();
                 long started = System.nanoTime();
-                HttpResponse<String> response = api.sync("{}");
+                HttpResponse<String> response = api.sync(requests.body());
                 double seconds = Stats.seconds(started);
                 cpu.end();
-                JsonNode body = JSON.readTree(response.body());
-                String status = body.path("status").asText();
-                if (response.statusCode() != 200 || !"completed".equals(status)) {
-                    throw new IllegalStateException("sync did not complete: HTTP " + response.statusCode() + " " + response.body());
+                Map<String, Object> run = RunFigures.of(completed(response, requests.body()), seconds);
+                if (before != null) {
+                    run.put("relay", requests.probe().after(before));
                 }
-                Set<String> verification = new LinkedHashSet<>();
-                for (JsonNode collection : body.path("collections")) {
-                    verification.add(collection.path("verification").asText("unreported"));
-                }
-                done.add(new Run(seconds, body.path("durationMs").asLong() / 1000.0, status, verification,
-                        body.path("documents").asLong()));
+                done.add(run);
             }
             return done;
         }
+    }
+
+    private static JsonNode completed(HttpResponse<String> response, String body) throws Exception {
+        JsonNode answer = JSON.readTree(response.body());
+        if (response.statusCode() != 200 || !"completed".equals(answer.path("status").asText())) {
+            throw new IllegalStateException("sync " + body + " did not complete: HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        return answer;
     }
 }

@@ -21,8 +21,8 @@ class DataGeneratorTest {
 
     @Test
     void meanDocumentSizeIsCloseToDocBytes() {
-        assertThat(BenchMain.meanDocumentBytes(1024)).isBetween(1024 * 0.9, 1024 * 1.1);
-        assertThat(BenchMain.meanDocumentBytes(4096)).isBetween(4096 * 0.95, 4096 * 1.05);
+        assertThat(DataGenerator.meanDocumentBytes(1024)).isBetween(1024 * 0.9, 1024 * 1.1);
+        assertThat(DataGenerator.meanDocumentBytes(4096)).isBetween(4096 * 0.95, 4096 * 1.05);
     }
 
     @Test

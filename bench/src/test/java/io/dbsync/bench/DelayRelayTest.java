@@ -49,7 +49,7 @@ class DelayRelayTest {
     }
 
     @Test
-    void addsTheRoundTripToEachExchangeAndKeepsTheBytesInOrder() throws Exception {
+    void neverAnswersBeforeTheRoundTripAndKeepsTheBytesInOrder() throws Exception {
         long oneWay = TimeUnit.MILLISECONDS.toNanos(5);
         try (DelayRelay relay = new DelayRelay(new InetSocketAddress("127.0.0.1", echo.getLocalPort()), oneWay);
              Socket socket = new Socket("127.0.0.1", relay.port())) {
@@ -62,14 +62,17 @@ class DelayRelayTest {
                 in.readFully(back);
                 long rtt = System.nanoTime() - started;
                 assertThat(back).containsExactly((byte) i, (byte) (i + 1));
-                assertThat(rtt).isBetween(2 * oneWay, 2 * oneWay + TimeUnit.MILLISECONDS.toNanos(40));
+                // Only the lower bound: the relay holds each chunk until it is due, however busy the machine is;
+                // how much later it arrives depends on the machine (an upper bound flaked under load).
+                assertThat(rtt).isGreaterThanOrEqualTo(2 * oneWay);
             }
         }
     }
 
     @Test
     void delaysLatencyWithoutLimitingBandwidth() throws Exception {
-        // 400 writes of 16 KB with a 20 ms one-way delay: serialised that would take 16 s; pipelined, ~40 ms plus copying.
+        // 400 writes of 16 KB with a 20 ms one-way delay: serialised that would take 16 s; pipelined, ~40 ms plus
+        // copying. The bound is half the serialised time, so only a relay that waits per chunk can fail it.
         long oneWay = TimeUnit.MILLISECONDS.toNanos(20);
         int writes = 400;
         byte[] chunk = new byte[16 * 1024];
@@ -91,7 +94,7 @@ class DelayRelayTest {
             byte[] back = new byte[chunk.length * writes];
             in.readFully(back);
             writer.join();
-            assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(3));
+            assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(8));
         }
     }
 }
