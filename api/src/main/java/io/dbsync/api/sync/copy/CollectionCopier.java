@@ -8,11 +8,13 @@ import io.dbsync.api.sync.mongo.Batcher;
 import io.dbsync.api.sync.mongo.ContentDigest;
 import io.dbsync.api.sync.mongo.FailureMessages;
 import io.dbsync.api.sync.mongo.IndexSpecs;
+import io.dbsync.api.sync.mongo.ParallelReads;
 import io.dbsync.api.sync.mongo.RunContext;
 import io.dbsync.api.sync.mongo.SourceScanner;
 import io.dbsync.api.sync.mongo.Verification;
 import io.dbsync.api.sync.plan.CollectionPlan;
 import io.dbsync.api.sync.plan.CollectionTask;
+import io.dbsync.api.sync.plan.StreamPosition;
 import io.dbsync.api.sync.plan.SyncFailedException;
 import io.dbsync.api.sync.plan.TaskFigures;
 import io.dbsync.api.sync.plan.TaskOutcome;
@@ -20,6 +22,7 @@ import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Copies one collection into its staging collection (or straight into place): one reader streams raw BSON in bounded
@@ -47,11 +51,17 @@ final class CollectionCopier {
         this.staging = staging;
     }
 
-    TaskOutcome.Done copy(CollectionTask task) throws InterruptedException {
+    /**
+     * Copies {@code task}'s collection; {@code beforeReading} (the source's stream position) is taken
+     * before the first document is read, beside the staging collection's creation.
+     */
+    CopyPass.Copied copy(CollectionTask task, Supplier<Optional<StreamPosition>> beforeReading) throws InterruptedException {
         long started = System.nanoTime();
         CollectionPlan plan = task.plan();
         requireLockInPlace(plan.name());
-        CollectionCreator.Created created = staging.create(plan);
+        ParallelReads.Both<CollectionCreator.Created, Optional<StreamPosition>> ready =
+                ParallelReads.both(() -> staging.create(plan), beforeReading);
+        CollectionCreator.Created created = ready.first();
         MongoCollection<RawBsonDocument> stagingCollection = created.collection();
         MongoCollection<RawBsonDocument> sourceCollection = run.source().getCollection(plan.name(), RawBsonDocument.class);
 
@@ -66,10 +76,11 @@ final class CollectionCopier {
         IndexSpecs.create(run.target(), stagingCollection.getNamespace().getCollectionName(), sourceIndexes);
         // Counted from the collection's metadata, one small command: this run created it and alone
         // wrote it, so the server's count of what it holds needs no scan (a scan would read it all again).
+        ParallelReads.Both<Long, List<BsonDocument>> staged = ParallelReads.both(stagingCollection::estimatedDocumentCount,
+                () -> IndexSpecs.read(stagingCollection));
         Verification.require(
-                Verification.copiedCounts(plan.name(), read.documents.get(), written.documents.get(),
-                        stagingCollection.estimatedDocumentCount()),
-                Verification.indexes(plan.name(), sourceIndexes, IndexSpecs.read(stagingCollection)));
+                Verification.copiedCounts(plan.name(), read.documents.get(), written.documents.get(), staged.first()),
+                Verification.indexes(plan.name(), sourceIndexes, staged.second()));
         String stagedDigest = null;
         if (digest != null) {
             stagedDigest = ContentDigest.of(stagingCollection, run.settings().batchDocuments(), run.progress()::standbyRead);
@@ -79,8 +90,8 @@ final class CollectionCopier {
         run.tap().copied(plan.name());
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         VerifyMode verification = digest != null ? VerifyMode.DIGEST : VerifyMode.COUNT;
-        return new TaskOutcome.Done(task, new TaskFigures(written.documents.get(), 0, written.bytes.get(),
-                sourceIndexes.size(), durationMs, verification, stagedDigest, created.droppedOptions()));
+        return new CopyPass.Copied(new TaskOutcome.Done(task, new TaskFigures(written.documents.get(), 0, written.bytes.get(),
+                sourceIndexes.size(), durationMs, verification, stagedDigest, created.droppedOptions())), ready.second());
     }
 
     private void pipe(CollectionPlan plan, MongoCollection<RawBsonDocument> from, MongoCollection<RawBsonDocument> to,

@@ -4,6 +4,7 @@ import io.dbsync.api.sync.mongo.ChangeStreams;
 import io.dbsync.api.sync.mongo.ClusterClock;
 import io.dbsync.api.sync.mongo.CollectionFanOut;
 import io.dbsync.api.sync.mongo.FailureMessages;
+import io.dbsync.api.sync.mongo.ParallelReads;
 import io.dbsync.api.sync.mongo.RunContext;
 import io.dbsync.api.sync.plan.CollectionTask;
 import io.dbsync.api.sync.plan.StreamPosition;
@@ -34,7 +35,13 @@ final class CopyPass {
 
     static List<Copied> copyAll(RunContext run, List<CollectionTask> tasks, ClusterClock.Now now, Placement placement)
             throws InterruptedException {
-        int parallel = Math.max(1, Math.min(run.settings().parallelCollections(), tasks.size()));
+        // A collection that fits in one batch holds no more memory than its size, and its copy is
+        // mostly round trips: those run beside the SYNC_PARALLEL_COLLECTIONS larger ones, up to
+        // ParallelReads.AT_ONCE at once.
+        long small = tasks.stream().filter(task -> task.plan().estimatedBytes() <= run.settings().batchBytes()
+                && task.plan().estimatedDocuments() <= run.settings().batchDocuments()).count();
+        int parallel = (int) Math.max(1, Math.min(Math.max(run.settings().parallelCollections(),
+                Math.min(ParallelReads.AT_ONCE, run.settings().parallelCollections() + small)), tasks.size()));
         ExecutorService writerPool = Executors.newFixedThreadPool(parallel * run.settings().writersPerCollection(),
                 CollectionFanOut.named("dbsync-write"));
         try {
@@ -63,13 +70,12 @@ final class CopyPass {
         }
     }
 
-    /** The position first (every change after it is replayed by the next delta), then the copy. */
+    /** The position before the copy reads (every change after it is replayed by the next delta), then the copy. */
     private static Copied copy(RunContext run, CollectionCopier copier, CollectionTask task, ClusterClock.Now now)
             throws InterruptedException {
         try {
-            Optional<StreamPosition> position = ChangeStreams.positionBeforeCopy(
-                    run.source().getCollection(task.name(), RawBsonDocument.class), now);
-            return new Copied(copier.copy(task), position);
+            return copier.copy(task, () -> ChangeStreams.positionBeforeCopy(
+                    run.source().getCollection(task.name(), RawBsonDocument.class), now));
         } catch (SyncFailedException e) {
             throw e;
         } catch (RuntimeException e) {

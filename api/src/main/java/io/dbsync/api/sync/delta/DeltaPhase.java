@@ -4,6 +4,7 @@ import io.dbsync.api.config.SyncMode;
 import io.dbsync.api.sync.mongo.ClusterClock;
 import io.dbsync.api.sync.mongo.CollectionFanOut;
 import io.dbsync.api.sync.mongo.FailureMessages;
+import io.dbsync.api.sync.mongo.ParallelReads;
 import io.dbsync.api.sync.mongo.RunContext;
 import io.dbsync.api.sync.mongo.UniqueIndexConflict;
 import io.dbsync.api.sync.plan.CollectionTask;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * The in-place half of a run: applies each collection's delta, {@code parallelCollections ×
- * writersPerCollection} at a time. A stream that cannot be used falls back at once (to a comparison, in place, or to a full
+ * The in-place half of a run: applies each collection's delta, up to {@link ParallelReads#AT_ONCE}
+ * at a time. A stream that cannot be used falls back at once (to a comparison, in place, or to a full
  * copy, which is left to the run's second staged pass). The first failure stops the others.
  */
 public final class DeltaPhase {
@@ -42,7 +43,7 @@ public final class DeltaPhase {
     public List<TaskOutcome> applyAll(List<CollectionTask> tasks) throws InterruptedException {
         // An unchanged collection's delta is a handful of small round trips: more of them at once
         // than full copies, which move whole batches.
-        int parallel = run.settings().parallelCollections() * run.settings().writersPerCollection();
+        int parallel = Math.max(run.settings().parallelCollections(), ParallelReads.AT_ONCE);
         return CollectionFanOut.run(tasks, parallel, "dbsync-delta", run.stopBound(), this::apply, outcome -> { });
     }
 

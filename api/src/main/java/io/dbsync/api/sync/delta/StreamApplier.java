@@ -7,7 +7,7 @@ import io.dbsync.api.sync.mongo.ClusterClock;
 import io.dbsync.api.sync.mongo.ContentDigest;
 import io.dbsync.api.sync.mongo.FailureMessages;
 import io.dbsync.api.sync.mongo.IndexReconciler;
-import io.dbsync.api.sync.mongo.IndexSpecs;
+import io.dbsync.api.sync.mongo.ParallelReads;
 import io.dbsync.api.sync.mongo.RunContext;
 import io.dbsync.api.sync.mongo.Verification;
 import io.dbsync.api.sync.plan.CollectionTask;
@@ -104,8 +104,8 @@ final class StreamApplier {
      */
     private Check verify(String name, MongoCollection<RawBsonDocument> from, MongoCollection<RawBsonDocument> to,
                          List<BsonDocument> indexes, IndexReconciler indexReconciler) {
-        Optional<String> counts = Verification.deltaCounts(name, "the source holds", from.estimatedDocumentCount(),
-                        to.estimatedDocumentCount())
+        ParallelReads.Both<Long, Long> counted = ParallelReads.both(from::estimatedDocumentCount, to::estimatedDocumentCount);
+        Optional<String> counts = Verification.deltaCounts(name, "the source holds", counted.first(), counted.second())
                 .map(problem -> problem + " (the source may be changing faster than runs catch up; the next run"
                         + " continues from the saved position)");
         if (counts.isPresent()) {

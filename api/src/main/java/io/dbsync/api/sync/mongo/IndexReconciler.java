@@ -9,8 +9,8 @@ import org.bson.BsonDocument;
 
 /**
  * Makes a standby collection's indexes those of its source collection, in place (a delta has no
- * staging collection to build them on). Each side's indexes are listed once, when the delta
- * starts: the standby's stale indexes are dropped before the delta writes (so a unique index the
+ * staging collection to build them on). Each side's indexes are listed once (both at once), when
+ * the delta starts: the standby's stale indexes are dropped before the delta writes (so a unique index the
  * source dropped cannot make the standby refuse the source's documents), the missing ones are
  * created after. The standby is listed again only if this changed anything; otherwise the listing
  * already taken is what it holds.
@@ -27,8 +27,10 @@ public final class IndexReconciler {
         this.target = target;
         this.collection = collection;
         this.standby = target.getCollection(collection, BsonDocument.class);
-        this.wanted = IndexSpecs.read(source);
-        this.have = byName(IndexSpecs.read(standby));
+        ParallelReads.Both<List<BsonDocument>, List<BsonDocument>> listed = ParallelReads.both(() -> IndexSpecs.read(source),
+                () -> IndexSpecs.read(standby));
+        this.wanted = listed.first();
+        this.have = byName(listed.second());
     }
 
     /** Lists both sides' indexes (two round trips) and drops the standby's stale ones. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Small reads that do not depend on each other — a count, a {@code collStats}, a stream position
@@ -20,6 +21,17 @@ public final class ParallelReads {
     private static final ExecutorService POOL = Executors.newFixedThreadPool(AT_ONCE, CollectionFanOut.named(THREAD_PREFIX));
 
     private ParallelReads() {
+    }
+
+    /** Two results of reads that do not depend on each other. */
+    public record Both<A, B>(A first, B second) {
+    }
+
+    /** {@code first} and {@code second} at once; the first failure is thrown. */
+    @SuppressWarnings("unchecked")
+    public static <A, B> Both<A, B> both(Supplier<A> first, Supplier<B> second) {
+        List<Object> results = map(List.<Supplier<?>>of(first, second), Supplier::get);
+        return new Both<>((A) results.get(0), (B) results.get(1));
     }
 
     /** {@code read} applied to every item, results in the items' order; the first failure is thrown. */
