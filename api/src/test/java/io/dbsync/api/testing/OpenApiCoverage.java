@@ -75,7 +75,7 @@ public final class OpenApiCoverage implements LauncherSessionListener {
     }
 
     /** Every route of the real router, as {@code GET /runs/{id}}. */
-    static Set<String> routes() {
+    public static Set<String> routes() {
         Javalin app = ApiServer.create(new ApiServer.Dependencies(null, null, 0, null, null, Duration.ZERO,
                 Duration.ofMinutes(1), Clock.systemUTC()));
         return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
