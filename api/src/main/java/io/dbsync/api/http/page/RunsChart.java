@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Duration (bars, coloured by status, left scale) and documents written (line, right scale) over
- * the last runs, oldest on the left, as inline SVG: a few rects and a polyline need no chart
+ * the last runs, newest on the right, as inline SVG: a few rects and a polyline need no chart
  * library, no script and no external file. Each bar and point has a {@code <title>} tooltip.
  */
 final class RunsChart {
@@ -18,6 +18,8 @@ final class RunsChart {
     private static final int RIGHT = 70;
     private static final int TOP = 16;
     private static final int BOTTOM = 30;
+    /** Room for this many runs, newest at the right edge, so a bar keeps its width as runs accumulate. */
+    static final int SLOTS = 30;
 
     private RunsChart() {
     }
@@ -34,7 +36,8 @@ final class RunsChart {
         long maxDocuments = Math.max(1, runs.stream().mapToLong(run -> run.path("documents").asLong()).max().orElse(1));
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
-        double slot = plotWidth / runs.size();
+        int slots = Math.max(SLOTS, runs.size());
+        double slot = plotWidth / slots;
         out.append("<svg id=\"runs-chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"img\" aria-label=\"Duration and documents of the last ").append(runs.size())
                 .append(" runs\" xmlns=\"http://www.w3.org/2000/svg\">");
@@ -46,7 +49,7 @@ final class RunsChart {
             long duration = run.path("durationMs").asLong();
             long documents = run.path("documents").asLong();
             double barHeight = Math.max(1, duration * plotHeight / maxDuration);
-            double x = LEFT + i * slot;
+            double x = LEFT + (slots - runs.size() + i) * slot;
             String tip = Formats.instant(Instants.of(run.path("startedAt"))) + ": " + run.path("status").asText() + ", "
                     + Formats.duration(duration) + ", " + Formats.count(documents) + " documents, by "
                     + run.path("triggeredBy").asText();
@@ -61,7 +64,7 @@ final class RunsChart {
                     .append("\" r=\"3\"><title>").append(Html.text(tip)).append("</title></circle>");
         }
         out.append("<polyline class=\"documents\" points=\"").append(line).append("\"/>").append(points);
-        out.append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 8).append("\">oldest</text>")
+        out.append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 8).append("\">older</text>")
                 .append("<text x=\"").append(WIDTH - RIGHT).append("\" y=\"").append(HEIGHT - 8)
                 .append("\" text-anchor=\"end\">newest</text></svg>");
         legend(out);

@@ -20,7 +20,7 @@ final class RunsTable {
         for (JsonNode run : runs) {
             String status = run.path("status").asText();
             out.append("<tr class=\"run\" data-status=\"").append(Html.text(status)).append("\">")
-                    .append(Html.cell(Formats.instant(Instants.of(run.path("startedAt")))))
+                    .append(Html.element("td", "time", Formats.instant(Instants.of(run.path("startedAt")))))
                     .append("<td><span class=\"badge ").append(Html.text(status)).append("\">").append(Html.text(status))
                     .append("</span></td>").append(Html.cell(mode(run)))
                     .append(Html.numberCell(Formats.count(run.path("documents").asLong())))

@@ -26,7 +26,7 @@ public final class StatusPage {
             .muted{color:#5c6670;font-size:13px}code{font-size:13px;background:#eef1f4;padding:0 3px;border-radius:3px}
             table{border-collapse:collapse;width:100%;font-size:14px}th,td{text-align:left;padding:4px 8px;\
             border-bottom:1px solid #e6e9ed;vertical-align:top}th{background:#f0f2f5;font-weight:600}.num{text-align:right;\
-            white-space:nowrap}
+            white-space:nowrap}.time{white-space:nowrap}
             .badge{display:inline-block;padding:0 6px;border-radius:10px;font-size:12px;font-weight:600;color:#fff}
             .badge.completed,.key.completed{background:#2e7d32}.badge.failed,.key.failed{background:#c62828}
             .badge.refused,.key.refused{background:#ef6c00}.badge.running,.key.running{background:#1565c0}
