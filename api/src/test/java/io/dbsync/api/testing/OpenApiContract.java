@@ -46,6 +46,7 @@ public final class OpenApiContract {
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
     private final Set<String> checked = new ConcurrentSkipListSet<>();
     private final AtomicLong responses = new AtomicLong();
+    private final AtomicLong nanos = new AtomicLong();
 
     private OpenApiContract() {
         try (InputStream yaml = OpenApiContract.class.getClassLoader().getResourceAsStream(RESOURCE)) {
@@ -77,7 +78,16 @@ public final class OpenApiContract {
      * every violation. {@code rawPath} is the request's path without its query, as sent.
      */
     public void check(String method, String rawPath, int status, Map<String, List<String>> headers, String body) {
-        responses.incrementAndGet();
+        long start = System.nanoTime();
+        try {
+            checkOperation(method, rawPath, status, headers, body);
+        } finally {
+            responses.incrementAndGet();
+            nanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private void checkOperation(String method, String rawPath, int status, Map<String, List<String>> headers, String body) {
         Map<String, String> lowerCaseHeaders = new TreeMap<>();
         headers.forEach((name, values) -> lowerCaseHeaders.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
         Optional<String> template = ContractPaths.match(document.path("paths"), rawPath);
@@ -198,6 +208,11 @@ public final class OpenApiContract {
 
     public long responsesChecked() {
         return responses.get();
+    }
+
+    /** Time spent checking, schema compilation included: what the contract costs the suite. */
+    public long checkingMillis() {
+        return nanos.get() / 1_000_000;
     }
 
     JsonNode document() {

@@ -67,7 +67,7 @@ public final class OpenApiCoverage implements LauncherSessionListener {
         Set<String> routes = routes();
         Set<String> missing = new TreeSet<>(routes);
         missing.removeIf(route -> checked.stream().anyMatch(triple -> triple.startsWith(route + " ")));
-        report(classes, checked, routes, missing, contract.responsesChecked(), enforce);
+        report(classes, checked, routes, missing, contract, enforce);
         if (enforce && !missing.isEmpty()) {
             throw new AssertionError("docs/openapi.yaml: no test checked a response of " + missing
                     + "; add a test that calls it (through TestApi) so its contract is verified");
@@ -84,10 +84,11 @@ public final class OpenApiCoverage implements LauncherSessionListener {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static void report(Path classes, Set<String> checked, Set<String> routes, Set<String> missing, long responses,
-                               boolean enforced) {
+    private static void report(Path classes, Set<String> checked, Set<String> routes, Set<String> missing,
+                               OpenApiContract contract, boolean enforced) {
         long statuses = checked.stream().filter(triple -> !triple.startsWith(OpenApiContract.NO_ROUTE)).count();
-        System.out.println("event=openapi.coverage responsesChecked=" + responses + " routes=" + routes.size()
+        System.out.println("event=openapi.coverage responsesChecked=" + contract.responsesChecked() + " checkingMs="
+                + contract.checkingMillis() + " routes=" + routes.size()
                 + " routesChecked=" + (routes.size() - missing.size()) + " methodPathStatus=" + statuses
                 + " unroutedStatuses=" + (checked.size() - statuses) + " enforced=" + enforced + " missing=" + missing);
         Path report = classes.getParent().resolve("openapi-coverage.txt");
