@@ -83,4 +83,12 @@ class JettyErrorsIT {
                 .doesNotContain("<script>");
         assertThat(garbage).startsWith("HTTP/1.1 400").contains("\"status\":400}").doesNotContain("<html");
     }
+
+    @Test
+    void aMalformedRequestWithAMethodJettyDoesNotKnowIsAnsweredInJsonToo() throws Exception {
+        // Found by the OpenAPI check on HttpFuzzIT: Jetty wrote error bodies for GET, POST and HEAD only.
+        String answer = raw("get /syncdb HTTP/1.1\r\nHost: x\r\n\u00c4\u00b9:\u00c5\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json").endsWith("\"status\":400}");
+    }
 }
