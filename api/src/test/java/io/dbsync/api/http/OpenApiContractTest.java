@@ -121,4 +121,18 @@ class OpenApiContractTest {
         assertThatThrownBy(() -> check("GET", "/nowhere", 500, JSON_TYPE, "{\"error\":\"x\",\"status\":500}"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("matched no route");
     }
+
+    @Test
+    void matchesPathsAndMethodsTheWayTheRouterDoes() {
+        String health = "{\"status\":\"ok\",\"lastSuccessAt\":null,\"stale\":true,\"maxStalenessMinutes\":1440,"
+                + "\"standby\":\"ok\",\"source\":\"up\",\"target\":\"up\",\"database\":\"up\"}";
+
+        assertThatCode(() -> check("GET", "/health/", 200, JSON_TYPE, health)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> check("GET", "/heal%74h", 200, JSON_TYPE, health))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("matched no route");
+        assertThatThrownBy(() -> check("get", "/health", 200, JSON_TYPE, health))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("matched no route");
+        assertThatCode(() -> check("get", "/health", 405, JSON_TYPE, "{\"error\":\"Method Not Allowed\",\"status\":405}"))
+                .doesNotThrowAnyException();
+    }
 }

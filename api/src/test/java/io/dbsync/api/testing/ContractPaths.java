@@ -1,8 +1,6 @@
 package io.dbsync.api.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -12,20 +10,17 @@ final class ContractPaths {
     }
 
     /**
-     * The template ({@code /runs/{id}}) that {@code rawPath} matches: percent-decoded, one trailing
-     * slash ignored (as Javalin does), a {@code {name}} segment matching one non-empty segment.
+     * The template ({@code /runs/{id}}) that {@code rawPath} matches the way Javalin 7 routes it
+     * (measured): the path as sent, not percent-decoded ({@code /sync%64b} is no route); one
+     * trailing slash ignored ({@code /runs/} is {@code /runs}, {@code /runs//} and {@code //} are no
+     * route); a {@code {name}} segment matches one non-empty segment.
      */
     static Optional<String> match(JsonNode paths, String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/")) {
             return Optional.empty();
         }
-        String path;
-        try {
-            path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (path.length() > 1 && path.endsWith("/")) {
+        String path = rawPath;
+        if (path.length() > 1 && path.endsWith("/") && path.charAt(path.length() - 2) != '/') {
             path = path.substring(0, path.length() - 1);
         }
         String[] segments = path.split("/", -1);

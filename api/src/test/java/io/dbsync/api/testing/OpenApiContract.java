@@ -92,7 +92,10 @@ public final class OpenApiContract {
         headers.forEach((name, values) -> lowerCaseHeaders.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
         Optional<String> template = ContractPaths.match(document.path("paths"), rawPath);
         String operationName = method.toLowerCase(Locale.ROOT);
-        if (template.isEmpty() || !document.path("paths").path(template.get()).has(operationName)) {
+        // Methods are case-sensitive: a "get" is no GET (the router answers it 405).
+        boolean known = method.equals(method.toUpperCase(Locale.ROOT)) && template.isPresent()
+                && document.path("paths").path(template.get()).has(operationName);
+        if (!known) {
             checkUnrouted(method + " " + rawPath, status, lowerCaseHeaders, body);
             return;
         }

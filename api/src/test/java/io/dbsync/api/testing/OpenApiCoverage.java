@@ -94,7 +94,7 @@ public final class OpenApiCoverage implements LauncherSessionListener {
         Path report = classes.getParent().resolve("openapi-coverage.txt");
         try {
             Files.writeString(report, "# (method, path, status) checked against docs/openapi.yaml; routes never checked: "
-                    + missing + "\n" + String.join("\n", checked) + "\n", StandardCharsets.UTF_8);
+                    + missing + "\n" + String.join("\n", new TreeSet<>(checked)) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
