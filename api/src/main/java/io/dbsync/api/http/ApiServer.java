@@ -29,6 +29,8 @@ public final class ApiServer {
         RunsController runs = new RunsController(deps.syncService());
         HealthController health = new HealthController(deps.syncService(), deps.reachability(), deps.maxStaleness(),
                 deps.clock());
+        StatusPageController page = new StatusPageController(deps.syncService(), deps.maxStaleness(), deps.clock());
+        OpenApiController openApi = new OpenApiController();
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.startup.showJavalinBanner = false;
@@ -37,6 +39,8 @@ public final class ApiServer {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrorHandler()));
             // Every route declares who may call it; the guard runs before each matched one.
             config.routes.beforeMatched(auth);
+            // The operator's page shows collection names and errors: as private as /runs.
+            config.routes.get("/", page::page, Access.USER);
             config.routes.get("/syncdb", sync::sync, Access.USER);
             config.routes.post("/syncdb", sync::sync, Access.USER);
             config.routes.get("/runs", runs::list, Access.USER);
@@ -45,6 +49,8 @@ public final class ApiServer {
             // Open like /health: counts and durations only, no names, hosts or users.
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(deps.metrics().scrape()), Access.OPEN);
+            // The contract names routes and fields, no data: open, so tools can fetch it without credentials.
+            config.routes.get("/openapi.json", openApi::document, Access.OPEN);
             ErrorMapper.register(config);
         });
     }

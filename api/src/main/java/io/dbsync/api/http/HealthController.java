@@ -42,7 +42,7 @@ final class HealthController {
                 dependencies.put("database", "down");
             }
         }
-        boolean stale = lastSuccess == null || lastSuccess.isBefore(clock.instant().minus(maxStaleness));
+        boolean stale = Freshness.of(java.util.Optional.ofNullable(lastSuccess), maxStaleness, clock.instant()).stale();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", dependencies.containsValue("down") ? "degraded" : "ok");
         body.put("lastSuccessAt", lastSuccess);

@@ -41,6 +41,16 @@ final class JettyJsonErrorHandler extends ErrorHandler {
         return code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : code;
     }
 
+    /**
+     * Jetty writes an error body only for GET, POST and HEAD; a malformed request with any other
+     * method (a lowercase {@code get}, say) got a 400 with no body at all. Every method gets the
+     * JSON shape (Jetty still sends no body to a HEAD).
+     */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));

@@ -41,12 +41,21 @@ class RouteAccessTest {
                 .hasSize(1).allMatch(role -> role instanceof Access));
     }
 
-    @Test
-    void onlyHealthAndMetricsAreOpen() {
+    private static TreeMap<String, Set<RouteRole>> byRoute() {
         TreeMap<String, Set<RouteRole>> byRoute = new TreeMap<>();
         routes().forEach(route -> byRoute.put(route.method + " " + route.path, roles(route)));
+        return byRoute;
+    }
 
-        assertThat(byRoute.entrySet().stream().filter(e -> e.getValue().contains(Access.OPEN)).map(e -> e.getKey()))
-                .containsExactlyInAnyOrder("GET /health", "GET /metrics");
+    @Test
+    void onlyHealthMetricsAndTheContractAreOpen() {
+        assertThat(byRoute().entrySet().stream().filter(e -> e.getValue().contains(Access.OPEN)).map(e -> e.getKey()))
+                .containsExactlyInAnyOrder("GET /health", "GET /metrics", "GET /openapi.json");
+    }
+
+    @Test
+    void theStatusPageRunsAndHistoryNeedAUser() {
+        assertThat(byRoute().entrySet().stream().filter(e -> e.getValue().contains(Access.USER)).map(e -> e.getKey()))
+                .containsExactlyInAnyOrder("GET /", "GET /syncdb", "POST /syncdb", "GET /runs", "GET /runs/{id}");
     }
 }

@@ -9,6 +9,7 @@ import io.dbsync.api.store.RunRecord;
 import io.dbsync.api.store.RunStore;
 import io.dbsync.api.sync.SyncResult;
 import io.dbsync.api.testing.ApiSetup;
+import io.dbsync.api.testing.OpenApiContract;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
 import io.dbsync.api.testing.TestPostgres;
@@ -109,6 +110,7 @@ final class NetworkFaultApi implements AutoCloseable {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            OpenApiContract.check(response);
             if (response.statusCode() != 200 && response.statusCode() != 202 && response.statusCode() != 500) {
                 throw new AssertionError("POST /syncdb answered " + response.statusCode() + ": " + response.body());
             }

@@ -11,6 +11,7 @@ import io.dbsync.api.store.Postgres;
 import io.dbsync.api.sync.plan.StagingNames;
 import io.dbsync.api.testing.ApiSetup;
 import io.dbsync.api.testing.MongoSnapshot;
+import io.dbsync.api.testing.OpenApiContract;
 import io.dbsync.api.testing.SourceData;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
@@ -162,6 +163,8 @@ class ProcessKillIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/syncdb"))
                 .header("Authorization", TestApi.basic(USER, PASSWORD)).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        OpenApiContract.check(response);
+        return response;
     }
 }

@@ -1,5 +1,6 @@
 package io.dbsync.api.reliability;
 
+import io.dbsync.api.testing.OpenApiContract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,10 +112,39 @@ final class RawHttp {
                     continue; // 100 Continue and friends: the real answer follows
                 }
                 String body = head || status == 204 || status == 304 ? "" : readBody(in, headers);
+                checkContract(request, status, headers, body);
                 return new Answer(Kind.RESPONSE, status, headers, body);
             }
         } catch (IOException e) {
             return Answer.without(Kind.CLOSED_WITHOUT_RESPONSE);
+        }
+    }
+
+    /**
+     * Holds the answer to docs/openapi.yaml like every other test client does: the method and the
+     * path come from the request line as the server reads it (leading empty lines skipped, spaces
+     * or tabs between the parts, no fragment); an unparseable line matches no route, and its
+     * answer must then be a 4xx in the error shape.
+     */
+    private static void checkContract(byte[] request, int status, Map<String, String> headers, String body) {
+        String text = new String(request, 0, Math.min(request.length, 16 * 1024), StandardCharsets.ISO_8859_1)
+                .replaceFirst("^[\r\n]+", "");
+        int end = text.indexOf('\n');
+        String[] line = (end < 0 ? text : text.substring(0, end)).trim().split("[ \t]+");
+        String method = line.length > 0 ? line[0] : "";
+        String target = line.length > 1 ? line[1] : "";
+        if (target.startsWith("http://") || target.startsWith("https://")) {
+            int slash = target.indexOf('/', target.indexOf("//") + 2);
+            target = slash < 0 ? "/" : target.substring(slash);
+        }
+        String path = target.split("[?#]", 2)[0];
+        Map<String, java.util.List<String>> listed = new LinkedHashMap<>();
+        headers.forEach((name, value) -> listed.put(name, java.util.List.of(value)));
+        try {
+            OpenApiContract.get().check(method, path, status, listed, body);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n  request sent: " + abbreviate(text, 600).replace("\r", "\\r")
+                    .replace("\n", "\\n"), e);
         }
     }
 

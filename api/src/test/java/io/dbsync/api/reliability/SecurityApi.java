@@ -8,6 +8,7 @@ import io.dbsync.api.config.DatabaseUrl;
 import io.dbsync.api.config.MongoEndpoint;
 import io.dbsync.api.config.SyncPolicy;
 import io.dbsync.api.sync.ProgressListener;
+import io.dbsync.api.testing.OpenApiContract;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.users.UserAdmin;
 import java.io.IOException;
@@ -73,7 +74,9 @@ final class SecurityApi implements AutoCloseable {
             request.header("Authorization", authorization);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            OpenApiContract.check(response);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package io.dbsync.api.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbsync.api.config.AuthSettings;
+import io.dbsync.api.testing.OpenApiContract;
 import io.dbsync.api.testing.TestApi;
 import io.dbsync.api.testing.TestMongo;
 import io.dbsync.api.testing.TestPostgres;
@@ -37,7 +38,9 @@ class SpoofedForwardedForIT {
                         .timeout(Duration.ofSeconds(30))
                         .header("Authorization", TestApi.basic("nobody-" + i, "guess-" + i))
                         .header("X-Forwarded-For", "192.0.2." + (i + 1)).GET().build();
-                statuses.add(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                OpenApiContract.check(response);
+                statuses.add(response.statusCode());
             }
         }
         return statuses;

@@ -91,7 +91,10 @@ public final class TestApi implements AutoCloseable {
             request.header("Authorization", authorization);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // Every response every test gets through here is held to docs/openapi.yaml.
+            OpenApiContract.check(response);
+            return response;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
