@@ -61,7 +61,7 @@ public final class Application implements AutoCloseable {
         Reachability reachability = new Reachability(probes, clock);
         Javalin server = ApiServer.create(new ApiServer.Dependencies(engine.service(), authenticator,
                 config.auth().trustedProxyHops(), reachability,
-                metrics, config.syncWait(), config.policy().maxStaleness(), clock));
+                metrics, config.syncWait(), config.syncWithinRequest(), config.policy().maxStaleness(), clock));
         Application application = new Application(database, engine, reachability, server);
         try {
             server.start(config.port());

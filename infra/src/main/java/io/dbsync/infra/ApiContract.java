@@ -31,6 +31,8 @@ public final class ApiContract {
 
     public static final String ENV_CONFIG_SECRET_ID = "DBSYNC_CONFIG_SECRET_ID";
     public static final String ENV_SYNC_WAIT_SECONDS = "SYNC_WAIT_SECONDS";
+    /** A Lambda freezes once it has answered: a run still going at the end of the wait is stopped, never answered 202. */
+    public static final String ENV_SYNC_WITHIN_REQUEST = "SYNC_WITHIN_REQUEST";
     public static final String ENV_SNAPSHOT_URI = "SNAPSHOT_URI";
     /**
      * Behind a function URL every request reaches the API from the Web Adapter on localhost; the

@@ -84,6 +84,7 @@ public final class ApiFunction extends Construct {
             environment.put("AWS_LWA_ASYNC_INIT", "true");
         }
         environment.put(ApiContract.ENV_SYNC_WAIT_SECONDS, hosting.syncWait().toSeconds().toString());
+        environment.put(ApiContract.ENV_SYNC_WITHIN_REQUEST, "true");
         environment.put(ApiContract.ENV_TRUSTED_PROXY_HOPS, String.valueOf(ApiContract.TRUSTED_PROXY_HOPS));
         environment.put(ApiContract.ENV_CONFIG_SECRET_ID, props.config().secretId());
         environment.putAll(props.extraEnvironment());

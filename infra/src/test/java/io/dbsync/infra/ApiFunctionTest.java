@@ -85,6 +85,11 @@ class ApiFunctionTest {
     }
 
     @Test
+    void stopsARunStillGoingWhenTheWaitIsOverInsteadOfAnswering202() {
+        assertThat(TestStacks.variables(api)).containsEntry("SYNC_WITHIN_REQUEST", "true");
+    }
+
+    @Test
     void countsFailedLoginsPerCallerNotPerWebAdapter() {
         assertThat(TestStacks.variables(api)).containsEntry("TRUSTED_PROXY_HOPS", "1");
     }

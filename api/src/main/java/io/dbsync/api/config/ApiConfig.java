@@ -9,6 +9,8 @@ import java.util.Map;
  * @param bcryptCost work factor for new password hashes (and the dummy hash for unknown users)
  * @param auth                     how logins are checked, cached and limited
  * @param syncWait                 how long {@code /syncdb} waits for the run before answering 202
+ * @param syncWithinRequest        {@code SYNC_WITHIN_REQUEST}: the host stops work once a request is answered (AWS
+ *                                 Lambda), so a run still going when the wait is over is stopped, never answered 202
  * @param snapshots                where and when runs write restore points ({@code SNAPSHOT_*})
  */
 public record ApiConfig(
@@ -21,7 +23,8 @@ public record ApiConfig(
         SyncPolicy policy,
         AuthSettings auth,
         Duration syncWait,
-        SnapshotConfig snapshots) {
+        SnapshotConfig snapshots,
+        boolean syncWithinRequest) {
 
     public static final int MIN_BCRYPT_COST = 10;
     /** Under the 30 s router limit of common hosts. */
@@ -31,6 +34,12 @@ public record ApiConfig(
     public ApiConfig(MongoEndpoint source, MongoEndpoint target, DatabaseUrl database, int port, int bcryptCost,
                      SyncSettings sync, SyncPolicy policy, AuthSettings auth, Duration syncWait) {
         this(source, target, database, port, bcryptCost, sync, policy, auth, syncWait, SnapshotConfig.off());
+    }
+
+    /** A host that keeps working after the response (every host but Lambda). */
+    public ApiConfig(MongoEndpoint source, MongoEndpoint target, DatabaseUrl database, int port, int bcryptCost,
+                     SyncSettings sync, SyncPolicy policy, AuthSettings auth, Duration syncWait, SnapshotConfig snapshots) {
+        this(source, target, database, port, bcryptCost, sync, policy, auth, syncWait, snapshots, false);
     }
 
     public ApiConfig {
@@ -56,7 +65,7 @@ public record ApiConfig(
         AuthSettings auth = AuthSettings.fromEnv(reader);
         Duration syncWait = Duration.ofSeconds(reader.integer("SYNC_WAIT_SECONDS", (int) DEFAULT_SYNC_WAIT.toSeconds(), 0, 3600));
         return new ApiConfig(source, target, database, port, bcryptCost, sync, policy, auth, syncWait,
-                SnapshotConfig.fromEnv(env));
+                SnapshotConfig.fromEnv(env), reader.bool("SYNC_WITHIN_REQUEST", false));
     }
 
     /** The database settings alone, for the user-management commands that need no MongoDB. */
@@ -117,6 +126,7 @@ public record ApiConfig(
     public String toString() {
         return "ApiConfig[source=" + source + ", target=" + target + ", database=" + database
                 + ", port=" + port + ", bcryptCost=" + bcryptCost + ", sync=" + sync + ", policy=" + policy
-                + ", auth=" + auth + ", syncWait=" + syncWait + ", snapshots=" + snapshots + "]";
+                + ", auth=" + auth + ", syncWait=" + syncWait + ", snapshots=" + snapshots
+                + ", syncWithinRequest=" + syncWithinRequest + "]";
     }
 }

@@ -17,7 +17,7 @@ public final class ApiServer {
     /** What the routes need. */
     public record Dependencies(SyncService syncService, Authenticator authenticator, int trustedProxyHops,
                                Reachability reachability, SyncMetrics metrics, Duration syncWait,
-                               Duration maxStaleness, Clock clock) {
+                               boolean syncWithinRequest, Duration maxStaleness, Clock clock) {
     }
 
     private ApiServer() {
@@ -25,7 +25,7 @@ public final class ApiServer {
 
     public static Javalin create(Dependencies deps) {
         BasicAuthGuard auth = new BasicAuthGuard(deps.authenticator(), deps.trustedProxyHops());
-        SyncController sync = new SyncController(deps.syncService(), deps.syncWait());
+        SyncController sync = new SyncController(deps.syncService(), deps.syncWait(), deps.syncWithinRequest());
         RunsController runs = new RunsController(deps.syncService());
         HealthController health = new HealthController(deps.syncService(), deps.reachability(), deps.maxStaleness(),
                 deps.clock());

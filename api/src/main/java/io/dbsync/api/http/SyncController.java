@@ -11,14 +11,24 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code GET|POST /syncdb}: start a run and wait for it a bounded time. */
+/**
+ * {@code GET|POST /syncdb}: start a run and wait for it a bounded time. On a host that stops work
+ * once it has answered ({@code SYNC_WITHIN_REQUEST}: AWS Lambda), a run still going when the wait is
+ * over is stopped and answered as failed, never {@code 202}: a frozen run would hold the lock and the
+ * standby's staging until the host happened to thaw it.
+ */
 final class SyncController {
+    /** How long a stopped run may take to drop its staging and release the lock (Lambda allows 60 s past the wait). */
+    static final Duration STOP_BOUND = Duration.ofSeconds(30);
+
     private final SyncService syncService;
     private final Duration wait;
+    private final boolean withinRequest;
 
-    SyncController(SyncService syncService, Duration wait) {
+    SyncController(SyncService syncService, Duration wait, boolean withinRequest) {
         this.syncService = syncService;
         this.wait = wait;
+        this.withinRequest = withinRequest;
     }
 
     void sync(Context ctx) throws InterruptedException {
@@ -33,6 +43,16 @@ final class SyncController {
             return;
         }
         Optional<SyncResult> result = handle.await(wait);
+        if (result.isEmpty() && withinRequest) {
+            handle.stop("the run did not finish within SYNC_WAIT_SECONDS (" + wait.toSeconds() + " s) and this host stops"
+                    + " work once it has answered (SYNC_WITHIN_REQUEST), so it was stopped; a database this large needs a"
+                    + " host that keeps working after the response (docs/deploy.md)");
+            result = handle.await(STOP_BOUND);
+            if (result.isEmpty()) {
+                throw new ApiException(503, "the run " + handle.runId() + " was stopped but has not ended yet; GET /runs/"
+                        + handle.runId() + " shows when it has");
+            }
+        }
         if (result.isPresent()) {
             respond(ctx, result.get());
         } else {

@@ -25,6 +25,9 @@ public final class RunHandle {
     private final Operations operations;
     private final java.util.concurrent.atomic.AtomicReference<SnapshotReport> restorePoint =
             new java.util.concurrent.atomic.AtomicReference<>();
+    private final Object runnerLock = new Object();
+    private Thread runner;
+    private String stopReason;
 
     RunHandle(String runId, SyncRequest request, SyncMode requestedMode, Clock clock, RunProgress progress,
               Operations operations) {
@@ -41,6 +44,43 @@ public final class RunHandle {
 
     public String runId() {
         return runId;
+    }
+
+    /** The thread running this run; a stop asked for before it started applies at once. */
+    void runsOn(Thread thread) {
+        synchronized (runnerLock) {
+            runner = thread;
+            if (stopReason != null) {
+                thread.interrupt();
+            }
+        }
+    }
+
+    /** The run's work is over (its record is next, which an interrupt must not reach). */
+    void detach() {
+        synchronized (runnerLock) {
+            runner = null;
+        }
+    }
+
+    /**
+     * Stops the run: its thread is interrupted, so it drops its staging, releases the lock and ends
+     * {@code failed} with {@code reason}. A run already past its last write ends as it would have.
+     */
+    public void stop(String reason) {
+        synchronized (runnerLock) {
+            stopReason = reason;
+            if (runner != null) {
+                runner.interrupt();
+            }
+        }
+    }
+
+    /** Why the run was stopped, if someone stopped it. */
+    Optional<String> stopReason() {
+        synchronized (runnerLock) {
+            return Optional.ofNullable(stopReason);
+        }
     }
 
     void complete(SyncResult finished) {

@@ -120,12 +120,16 @@ public final class SyncService implements AutoCloseable {
     private void execute(RunHandle handle, RunOptions options) {
         SyncResult result = null;
         try {
+            handle.runsOn(Thread.currentThread());
             result = run(handle, options);
+            handle.detach();
             // An interrupted run ends here: its record and its lock are PostgreSQL calls, which an
             // interrupted thread cannot make.
             Thread.interrupted();
             record(result);
         } catch (Throwable e) {
+            handle.detach();
+            Thread.interrupted();
             // An Error (out of memory, say) must not leave the lock held and the run "running" forever.
             LOG.error("event=run.internal_error runId={}", handle.runId(), e);
             result = SyncResult.failed(handle, "internal error; the service log has the details for run " + handle.runId(),
@@ -171,8 +175,8 @@ public final class SyncService implements AutoCloseable {
                     .orElse(e.getMessage());
             return SyncResult.failed(handle, error, deps.clock().instant());
         } catch (InterruptedException | MongoInterruptedException e) {
-            return SyncResult.failed(handle, "the run was interrupted (stopped by the operator or a shutdown); its staging"
-                    + " was dropped", deps.clock().instant());
+            return SyncResult.failed(handle, handle.stopReason().orElse("the run was interrupted (stopped by the operator or"
+                    + " a shutdown)") + "; its staging was dropped", deps.clock().instant());
         } catch (MongoException e) {
             return SyncResult.failed(handle, StandbyLimitErrors.reason(e).orElse("MongoDB error: " + FailureMessages.describe(e)),
                     deps.clock().instant());

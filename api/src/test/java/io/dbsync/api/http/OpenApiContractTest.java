@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.dbsync.api.testing.OpenApiContract;
 import io.dbsync.api.testing.OpenApiCoverage;
-import io.javalin.Javalin;
+import io.dbsync.api.testing.WiredRoutes;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 import org.junit.jupiter.api.Test;
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +32,16 @@ class OpenApiContractTest {
              "startedAt":"2026-11-24T11:43:15.399Z","finishedAt":"2026-11-24T11:43:15.806Z","durationMs":406,
              "documents":25,"bytes":1175,"progress":["orders"],
              "collections":[{"name":"orders","type":"collection","method":"copy","reason":null,"documents":25,
-               "deleted":0,"bytes":1175,"indexes":0,"durationMs":12,"verified":true,"verification":"count"}],
+               "deleted":0,"bytes":1175,"indexes":0,"durationMs":12,"verified":true,"verification":"count",
+               "operations":9}],
              "keptOnTarget":[],"droppedOnTarget":[],"refusal":null,
              "divergence":{"detector":"none","diverged":false,"note":"first run","collections":[],"forced":false},
+             "storage":{"strategy":"whole","usedMb":0,"peakMb":1,"afterMb":1,"reason":"no storage limit known"},
+             "traffic":{"sourceOperations":12,"standbyOperations":20,"sourceBytesRead":1175,"standbyBytesWritten":1175,
+               "standbyBytesRead":0},
+             "phases":[{"name":"plan","ms":3,"sourceOperations":4,"standbyOperations":0}],
+             "snapshot":{"id":"20261124T114315Z-2b4257db","status":"written","bytes":880,"seconds":0.02,"documents":25,
+               "collections":1,"deleted":[]},
              "error":null%s}""";
 
     private static JsonNode contract() throws Exception {
@@ -59,13 +64,7 @@ class OpenApiContractTest {
         }
         assertThat(described).isEqualTo(OpenApiCoverage.routes());
 
-        Javalin app = ApiServer.create(new ApiServer.Dependencies(null, null, 0, null, null, Duration.ZERO,
-                Duration.ofMinutes(1), Clock.systemUTC()));
-        for (var parsed : app.unsafe.internalRouter.allHttpHandlers()) {
-            Endpoint route = parsed.endpoint;
-            if (!route.method.isHttpMethod()) {
-                continue;
-            }
+        for (Endpoint route : WiredRoutes.endpoints()) {
             JsonNode operation = paths.path(route.path).path(route.method.name().toLowerCase(Locale.ROOT));
             boolean open = route.metadata(Roles.class).getRoles().contains(Access.OPEN);
             assertThat(operation.path("security").isArray() && operation.path("security").isEmpty())
@@ -85,8 +84,17 @@ class OpenApiContractTest {
 
     @Test
     void failsAResultWithAFieldTheContractDoesNotName() {
-        assertThatThrownBy(() -> check("GET", "/runs/x", 200, JSON_TYPE, RESULT.formatted(",\"snapshot\":null")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /runs/{id} 200").hasMessageContaining("snapshot");
+        assertThatThrownBy(() -> check("GET", "/runs/x", 200, JSON_TYPE, RESULT.formatted(",\"surprise\":1")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /runs/{id} 200").hasMessageContaining("surprise");
+    }
+
+    @Test
+    void failsAWrittenRestorePointWithoutItsFiguresAndAFailedOneWithoutItsReason() {
+        assertThatThrownBy(() -> check("GET", "/runs/x", 200, JSON_TYPE, RESULT.formatted("").replace("\"bytes\":880,", "")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("snapshot").hasMessageContaining("bytes");
+        assertThatThrownBy(() -> check("GET", "/runs/x", 200, JSON_TYPE, RESULT.formatted("")
+                .replace("\"status\":\"written\"", "\"status\":\"failed\"")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("snapshot").hasMessageContaining("reason");
     }
 
     @Test

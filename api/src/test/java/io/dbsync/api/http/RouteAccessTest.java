@@ -2,13 +2,11 @@ package io.dbsync.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
+import io.dbsync.api.testing.WiredRoutes;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 import io.javalin.security.RouteRole;
 import org.junit.jupiter.api.Test;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,10 +18,7 @@ import java.util.TreeMap;
 class RouteAccessTest {
 
     private static List<Endpoint> routes() {
-        Javalin app = ApiServer.create(new ApiServer.Dependencies(null, null, 0, null, null, Duration.ZERO,
-                Duration.ofMinutes(1), Clock.systemUTC()));
-        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
-                .filter(endpoint -> endpoint.method.isHttpMethod()).toList();
+        return WiredRoutes.endpoints();
     }
 
     private static Set<RouteRole> roles(Endpoint endpoint) {

@@ -1,15 +1,11 @@
 package io.dbsync.api.testing;
 
-import io.dbsync.api.http.ApiServer;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,10 +72,7 @@ public final class OpenApiCoverage implements LauncherSessionListener {
 
     /** Every route of the real router, as {@code GET /runs/{id}}. */
     public static Set<String> routes() {
-        Javalin app = ApiServer.create(new ApiServer.Dependencies(null, null, 0, null, null, Duration.ZERO,
-                Duration.ofMinutes(1), Clock.systemUTC()));
-        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
-                .filter(endpoint -> endpoint.method.isHttpMethod())
+        return WiredRoutes.endpoints().stream()
                 .map(endpoint -> endpoint.method.name().toUpperCase(Locale.ROOT) + " " + endpoint.path)
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -38,7 +38,7 @@ public final class TestApi implements AutoCloseable {
     public static TestApi start(TestMongo mongo, ApiSetup setup) {
         DatabaseUrl database = setup.database() != null ? setup.database() : TestPostgres.freshDatabase();
         ApiConfig config = new ApiConfig(mongo.source(), mongo.target(), database, 0, TEST_BCRYPT_COST, setup.settings(),
-                setup.policy(), setup.auth(), setup.syncWait(), setup.snapshots());
+                setup.policy(), setup.auth(), setup.syncWait(), setup.snapshots(), setup.syncWithinRequest());
         return new TestApi(Application.start(config, setup.listener(), setup.clock()));
     }
 

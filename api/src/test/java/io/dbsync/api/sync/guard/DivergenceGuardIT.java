@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dbsync.api.testing.MetricsText;
 import io.dbsync.api.testing.MongoSnapshot;
 import io.dbsync.api.testing.SourceData;
 import io.dbsync.api.testing.TestApi;
@@ -100,6 +101,9 @@ class DivergenceGuardIT {
         }
         assertThat(MongoSnapshot.of(mongo.targetDb())).as("nothing written").isEqualTo(afterTheApp);
         assertThat(json(api.send("GET", "/health", null)).get("standby").asText()).isEqualTo("diverged");
+        String metrics = api.send("GET", "/metrics", null).body();
+        assertThat(MetricsText.value(metrics, "dbsync_standby_state{state=\"diverged\"}")).isEqualTo(1);
+        assertThat(MetricsText.value(metrics, "dbsync_standby_state{state=\"ok\"}")).isZero();
         System.out.println("case=divergence detector=" + standby.detector + " write=" + write + " mode=" + mode
                 + " status=refused foreignWritesKept=all");
 
@@ -108,6 +112,8 @@ class DivergenceGuardIT {
         assertThat(forced.get("forced").asBoolean()).isTrue();
         assertThat(forced.get("divergence").get("forced").asBoolean()).isTrue();
         assertThat(json(api.send("GET", "/health", null)).get("standby").asText()).isEqualTo("ok");
+        assertThat(MetricsText.value(api.send("GET", "/metrics", null).body(), "dbsync_standby_state{state=\"ok\"}"))
+                .isEqualTo(1);
         assertThat(sync(api, body(mode, standby, false)).get("status").asText()).isEqualTo("completed");
     }
 }
