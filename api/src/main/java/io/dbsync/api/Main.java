@@ -64,9 +64,9 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Runs the command line with the given environment and streams, no terminal, progress lines every
-     * {@code progressEvery}; returns the process exit code.
+     * {@code progressEvery}; returns the process exit code. Tests and the benchmark's restoring JVM run it in-process.
      */
-    static int run(String[] args, Map<String, String> env, PasswordReader passwords, PrintWriter out, PrintWriter err,
+    public static int run(String[] args, Map<String, String> env, PasswordReader passwords, PrintWriter out, PrintWriter err,
                    Duration progressEvery) {
         CliContext context = new CliContext(env, out, err, passwords, Clock.systemUTC(), null, progressEvery);
         return commandLine(context).setOut(out).setErr(err).execute(args);

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The tools anchor's measuring JVM (issue 17): the real API, warmed up, and the
@@ -44,7 +43,7 @@ public final class AnchorRunner {
         List<Map<String, Object>> runs = new ArrayList<>();
         try (MongoClient source = MongoClients.create(args.get("source-uri"));
              MongoClient target = MongoClients.create(args.get("target-uri"))) {
-            Map<String, Long> expected = counts(source.getDatabase(db));
+            Map<String, Long> expected = CountCheck.counts(source.getDatabase(db));
             // The warm-up database goes through both once, untimed: the API's JIT, the tools' page cache.
             ToolsPipe.Result warmTools = tools.run("anchor-warmup", tools.commands(args.get("source-server"),
                     args.get("warmup-db"), args.get("target-server"), args.get("warmup-db") + "_standby"), 600);
@@ -72,7 +71,7 @@ public final class AnchorRunner {
                             if (!pipe.ok()) {
                                 throw new IllegalStateException("the tools pipe failed: " + pipe.failure());
                             }
-                            Map<String, Long> restored = counts(target.getDatabase(standby));
+                            Map<String, Long> restored = CountCheck.counts(target.getDatabase(standby));
                             restored.keySet().retainAll(expected.keySet());
                             if (!restored.equals(expected)) {
                                 throw new IllegalStateException("mongorestore left " + restored + ", the source has " + expected);
@@ -141,15 +140,5 @@ public final class AnchorRunner {
             throw new IllegalStateException("dbsync full run did not complete: HTTP " + response.statusCode() + " " + response.body());
         }
         return RunFigures.of(body, seconds);
-    }
-
-    private static Map<String, Long> counts(MongoDatabase database) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (String name : database.listCollectionNames()) {
-            if (!name.startsWith("system.")) {
-                counts.put(name, database.getCollection(name).countDocuments());
-            }
-        }
-        return counts;
     }
 }

@@ -61,11 +61,12 @@ public final class BenchMain {
             ChildArgs args = new ChildArgs(options, jdbc);
             switch (options.mode()) {
                 case "tune" -> Report.writeTune(options, new TuneGrid(options, bench.measure, bench).run(args));
-                case "memory-check" -> Report.writeMemoryCheck(options, bench.memoryCheck(jdbc));
+                case "memory-check" -> Report.writeMemoryCheck(options, MemoryCheck.run(bench.measure, options, bench, args));
+                case "restore-points" -> RestorePointReport.write(options, bench.restorePoints(args));
                 case "anchor" -> Report.writeAnchor(options, bench.anchorOnly(args));
                 default -> {
                     Map<String, Object> results = bench.mainRun(args);
-                    results.put("memoryCheck", options.memoryBytes() > 0 ? bench.memoryCheck(jdbc)
+                    results.put("memoryCheck", options.memoryBytes() > 0 ? MemoryCheck.run(bench.measure, options, bench, args)
                             : Map.of("skipped", true, "reason", "--quick or --no-memory-check: run without them to include it"));
                     results.put("foreignCpuSeconds", CpuNoise.foreignSeconds(started, CpuNoise.snapshot()));
                     Report.writeMain(options, results);
@@ -164,36 +165,20 @@ public final class BenchMain {
         }
     }
 
-    private Map<String, Object> memoryCheck(String jdbc) throws Exception {
-        double meanBytes = DataGenerator.meanDocumentBytes(options.docBytes());
-        long docs = (long) Math.ceil(options.memoryBytes() / meanBytes);
-        Map<String, Object> check = new LinkedHashMap<>();
-        String xmx = BenchOptions.serverXmx(options.memoryBytes(), 1, 1.6);
-        try (ServerProcess source = ServerProcess.start(ServerSpec.plain("mem-source", 0, SERVER_LIFETIME_SECONDS), xmx,
-                measure.logDir());
-             ServerProcess target = ServerProcess.start(ServerSpec.plain("mem-target", 0, SERVER_LIFETIME_SECONDS), xmx,
-                     measure.logDir())) {
+    /** Issue 15's figures: the restore-point database and the warm-up database, then {@link RestorePointScenario}. */
+    private Map<String, Object> restorePoints(ChildArgs args) throws Exception {
+        // the target holds the standby, a staged copy, a restored copy and mongorestore's at once
+        long estimate = (long) ((options.docs() + options.warmupDocs()) * options.docBytes() * 1.2);
+        try (ServerProcess source = ServerProcess.start(ServerSpec.plain("rp-source", 0, SERVER_LIFETIME_SECONDS),
+                BenchOptions.serverXmx(estimate, 1, 2.5), measure.logDir());
+             ServerProcess target = ServerProcess.start(ServerSpec.plain("rp-target", 0, SERVER_LIFETIME_SECONDS),
+                     BenchOptions.serverXmx(estimate, 4, 2), measure.logDir())) {
             measure.watch(source, target);
-            DataLoader.Loaded loaded = load(source, target, "bench_mem", docs, false, DataGenerator.SPECS);
-            check.put("dataBytes", loaded.bytes());
-            check.put("docs", loaded.documents());
-            check.put("xmx", options.memoryXmx());
-            List<String> args = List.of("--pg-jdbc", jdbc, "--source-uri", source.uri("bench_mem"), "--source-db", "bench_mem",
-                    "--target-uri", target.uri("bench_mem_standby"), "--target-db", "bench_mem_standby", "--runs", "1");
-            // Never repeated: the target is sized for one copy, and a second run would stage a second one.
-            Map<String, Object> run = measure.measure("memory-check", options.memoryXmx(), SyncRunner.class.getName(), args, 0);
-            check.put("passed", "completed".equals(run.get("status")));
-            check.put("seconds", Measurements.seconds(run));
-            if (run.containsKey("error")) {
-                check.put("error", run.get("error"));
-            } else {
-                check.put("peakHeapMB", run.get("peakHeapMB"));
-                check.put("peakHeapSampledMB", run.get("peakHeapSampledMB"));
-                check.put("gcCount", run.get("gcCount"));
-            }
-            check.put("loadSeconds", loaded.seconds());
+            DataLoader.Loaded loaded = load(source, target, RestorePointScenario.DB, options.docs(), false, DataGenerator.SPECS);
+            load(source, target, WARMUP_DB, options.warmupDocs(), false, DataGenerator.SPECS);
+            warmServers(source, target);
+            return RestorePointScenario.run(measure, args, options, source, target, loaded);
         }
-        return check;
     }
 
     static double warmServers(ServerProcess source, ServerProcess target) {

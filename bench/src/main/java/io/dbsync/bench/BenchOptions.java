@@ -32,7 +32,7 @@ record BenchOptions(String mode, long docs, int docBytes, long rttDocs, double r
         Args args = new Args(argv);
         boolean quick = args.has("quick");
         String mode = args.has("tune") ? "tune" : args.has("memory-check-only") ? "memory-check"
-                : args.has("anchor-only") ? "anchor" : quick ? "quick" : "full";
+                : args.has("anchor-only") ? "anchor" : args.has("restore-points") ? "restore-points" : quick ? "quick" : "full";
         long docs = args.longValue("docs", quick ? 20_000 : mode.equals("tune") ? 100_000 : 200_000);
         int docBytes = args.integer("doc-bytes", 1024);
         long memoryBytes = quick || args.has("no-memory-check") ? 0 : args.longValue("memory-bytes", 1_100_000_000L);

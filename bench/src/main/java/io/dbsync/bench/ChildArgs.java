@@ -21,6 +21,11 @@ final class ChildArgs {
         this.jdbc = jdbc;
     }
 
+    /** The harness's PostgreSQL, for the runs' and the restores' locks and records. */
+    String jdbc() {
+        return jdbc;
+    }
+
     List<String> scan(ServerProcess source, String db) {
         return List.of("--mode", "scan", "--source-uri", source.uri(db), "--source-db", db, "--warmup-db", WARMUP_DB,
                 "--batch-docs", Integer.toString(defaults.batchDocuments()), "--repeat", Integer.toString(options.repeat()));

@@ -54,7 +54,7 @@ final class Report {
         targets.put("seedOverFullSyncRtt1ms >= " + SEED_OVER_FULL_RTT_MIN, options.rttMs() != 1
                 ? "NOT MEASURED (the relay's round trip was " + options.rttMs() + " ms; issue 17's targets below)"
                 : verdict(number(out.get("seedOverFullSyncRtt1ms")), r -> r >= SEED_OVER_FULL_RTT_MIN, details, "seedRtt", "fullSyncRtt"));
-        targets.put("memoryCheck: >= 1 GB under -Xmx256m completes", memoryVerdict(out.get("memoryCheck")));
+        targets.put("memoryCheck: >= 1 GB under -Xmx256m completes, with its restore point written and restored", memoryVerdict(out.get("memoryCheck")));
         out.put("targets", targets);
         out.put("targetsIssue17", SpeedTargets.targets(options, out, details));
         out.put("phases", PhaseReport.collect(details, options.rttMs()));
@@ -63,6 +63,7 @@ final class Report {
 
         Path file = options.resultsDir().resolve("latest.json");
         keepEarlier(file, out, "churn"); // measured by --churn on its own; its generatedAt says when
+        keepEarlier(file, out, "restorePoints"); // --restore-points, likewise
         JSON.writeValue(file.toFile(), out);
         // Also kept under the mode's name, so a --quick run does not hide the last full run's figures.
         Path byMode = options.resultsDir().resolve(options.mode() + ".json");
@@ -158,17 +159,23 @@ final class Report {
         out.put("generatedAt", Instant.now().toString());
         out.put("machine", machine());
         out.putAll(anchor);
-        JSON.writeValue(options.resultsDir().resolve("anchor.json").toFile(), out);
-        Path latest = options.resultsDir().resolve("latest.json");
-        var root = latest.toFile().exists() ? (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(latest.toFile())
-                : JSON.createObjectNode();
-        root.set("anchor", JSON.valueToTree(out));
-        JSON.writeValue(latest.toFile(), root);
+        Path latest = writeBlock(options, "anchor.json", "anchor", out);
         System.out.println("tools anchor: tools " + out.get("toolsPipeSeconds") + " s " + out.get("toolsPipeRange") + ", dbsync "
                 + out.get("fullSyncSeconds") + " s " + out.get("fullSyncRange") + ", toolsOverFullSync " + out.get("toolsOverFullSync")
                 + " per pair " + out.get("toolsOverFullSyncPerPair") + (out.containsKey("error") ? ", error: " + out.get("error") : "")
                 + (Boolean.TRUE.equals(out.get("noisy")) ? "  [NOISY]" : ""));
         System.out.println("bench: wrote " + options.resultsDir().resolve("anchor.json") + " and the anchor in " + latest);
+    }
+
+    /** Writes {@code out} to {@code file} and under {@code key} in latest.json, keeping the rest of latest.json. */
+    static Path writeBlock(BenchOptions options, String file, String key, Map<String, Object> out) throws IOException {
+        JSON.writeValue(options.resultsDir().resolve(file).toFile(), out);
+        Path latest = options.resultsDir().resolve("latest.json");
+        var root = latest.toFile().exists() ? (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(latest.toFile())
+                : JSON.createObjectNode();
+        root.set(key, JSON.valueToTree(out));
+        JSON.writeValue(latest.toFile(), root);
+        return latest;
     }
 
     /** Measurements during which other processes used the CPU (see CpuNoise), so their figures are suspect. */
@@ -181,7 +188,7 @@ final class Report {
                 .map(e -> String.valueOf(e.getKey())).toList();
     }
 
-    private static Map<String, Object> machine() {
+    static Map<String, Object> machine() {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("java", System.getProperty("java.version"));
@@ -200,7 +207,11 @@ final class Report {
             return "NOT RUN";
         }
         boolean bigEnough = number(map.get("dataBytes")) != null && number(map.get("dataBytes")) >= ONE_GB;
-        return Boolean.TRUE.equals(map.get("passed")) && bigEnough ? "MET" : "MISSED";
+        // issue 15: the same run writes a restore point of every document, and that restore point restores
+        boolean restored = map.get("restore") instanceof Map<?, ?> restore && Boolean.TRUE.equals(restore.get("countsEqualSource"))
+                && Integer.valueOf(0).equals(restore.get("exitCode"));
+        return Boolean.TRUE.equals(map.get("passed")) && bigEnough && Boolean.TRUE.equals(map.get("restorePointPassed"))
+                && restored ? "MET" : "MISSED";
     }
 
     /** MET or MISSED, marked when a measurement it rests on was disturbed by other processes. */

@@ -17,7 +17,8 @@ import java.util.Set;
  */
 final class RunFigures {
     /** Run-level fields copied as they are when present. */
-    static final List<String> OPTIONAL_RUN_FIELDS = List.of("traffic", "phases", "storage", "plan", "strategy");
+    static final List<String> OPTIONAL_RUN_FIELDS = List.of("traffic", "phases", "storage", "plan", "strategy",
+            "snapshot");
     private static final Set<String> COLLECTION_FIELDS = Set.of("name", "method", "reason", "documents", "deleted",
             "bytes", "durationMs", "verification");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -153,6 +153,15 @@ public final class SyncRunner {
         putIfGiven(args, env, "verify", "SYNC_VERIFY");
         // issue 14's storage-aware planning reads it; an engine without it ignores it
         putIfGiven(args, env, "storage-limit-mb", "TARGET_STORAGE_LIMIT_MB");
+        if (args.has("snapshot-uri")) {
+            // a restore point from every run; only the newest kept, so a long benchmark does not fill the disk
+            env.put("SNAPSHOT_URI", args.get("snapshot-uri"));
+            env.put("SNAPSHOT_EVERY", "0");
+            env.put("SNAPSHOT_KEEP_LAST", "1");
+            env.put("SNAPSHOT_KEEP_DAILY", "0");
+            env.put("SNAPSHOT_KEEP_WEEKLY", "0");
+            putIfGiven(args, env, "snapshot-compression", "SNAPSHOT_COMPRESSION");
+        }
         return ApiConfig.fromEnv(env);
     }
 

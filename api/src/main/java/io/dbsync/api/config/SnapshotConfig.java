@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param keepLast       {@code SNAPSHOT_KEEP_LAST} (default {@value #DEFAULT_KEEP_LAST})
  * @param keepDaily      {@code SNAPSHOT_KEEP_DAILY} (default {@value #DEFAULT_KEEP_DAILY})
  * @param keepWeekly     {@code SNAPSHOT_KEEP_WEEKLY} (default {@value #DEFAULT_KEEP_WEEKLY})
- * @param compression    {@code SNAPSHOT_COMPRESSION}: {@code gzip} (default, as mongodump), {@code gzip-fast} or {@code none}
+ * @param compression    {@code SNAPSHOT_COMPRESSION}: {@code gzip-fast} (default: gzip level 1), {@code gzip} (level 6, as
+ *                       mongodump) or {@code none}; mongorestore {@code --gzip} reads either gzip
  * @param s3Endpoint     {@code SNAPSHOT_S3_ENDPOINT}: an S3-compatible endpoint (path-style); empty = AWS
  * @param s3Region       {@code SNAPSHOT_S3_REGION}; empty = the AWS default chain ({@code AWS_REGION}, profile, …)
  * @param s3PartMegabytes {@code SNAPSHOT_S3_PART_MB}: multipart part size, 5–512 (default {@value #DEFAULT_PART_MEGABYTES});
@@ -33,6 +34,11 @@ public record SnapshotConfig(Optional<String> uri, Optional<String> every, int k
     public static final int DEFAULT_PART_MEGABYTES = 8;
     public static final String GZIP = "gzip";
     public static final String GZIP_FAST = "gzip-fast";
+    /**
+     * Level 1: in the benchmark (docs/benchmarks.md) it added about half the time level 6 did to a full
+     * run (+34 % against +77 %, 2 cores shared with both servers) for an archive a third larger.
+     */
+    static final String DEFAULT_COMPRESSION = GZIP_FAST;
     public static final String NONE = "none";
 
     public SnapshotConfig {
@@ -48,7 +54,8 @@ public record SnapshotConfig(Optional<String> uri, Optional<String> every, int k
 
     public static SnapshotConfig fromEnv(Map<String, String> env) {
         EnvReader reader = new EnvReader(env);
-        String compression = Optional.ofNullable(reader.optional("SNAPSHOT_COMPRESSION")).orElse(GZIP).toLowerCase(Locale.ROOT);
+        String compression = Optional.ofNullable(reader.optional("SNAPSHOT_COMPRESSION")).orElse(DEFAULT_COMPRESSION)
+                .toLowerCase(Locale.ROOT);
         if (!compression.equals(GZIP) && !compression.equals(GZIP_FAST) && !compression.equals(NONE)) {
             throw new ConfigException("SNAPSHOT_COMPRESSION must be gzip, gzip-fast or none");
         }

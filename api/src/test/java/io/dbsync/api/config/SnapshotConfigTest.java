@@ -19,7 +19,7 @@ class SnapshotConfigTest {
         assertThat(config.keepLast()).isEqualTo(7);
         assertThat(config.keepDaily()).isEqualTo(7);
         assertThat(config.keepWeekly()).isEqualTo(4);
-        assertThat(config.compression()).isEqualTo("gzip");
+        assertThat(config.compression()).isEqualTo("gzip-fast");
         assertThat(config.s3Endpoint()).isEmpty();
         assertThat(config.s3PartMegabytes()).isEqualTo(8);
     }
