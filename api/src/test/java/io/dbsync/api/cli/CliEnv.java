@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The environment an operator exports before running a command: the standby, the users/runs database. */
-final class CliEnv {
+public final class CliEnv {
     private CliEnv() {
     }
 
     /** postgres://user:pass@host:port/db, the form Heroku hands out — so the parser is on the real path. */
-    static String herokuStyle(DatabaseUrl url) {
+    public static String herokuStyle(DatabaseUrl url) {
         String hostAndDb = url.jdbcUrl().substring("jdbc:postgresql://".length()).replaceFirst("\\?.*$", "");
         return "postgres://" + url.username() + ":" + url.password() + "@" + hostAndDb;
     }

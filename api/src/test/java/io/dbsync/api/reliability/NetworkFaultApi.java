@@ -82,7 +82,7 @@ final class NetworkFaultApi implements AutoCloseable {
     }
 
     /** The single host of an embedded server's URI ({@code mongodb://127.0.0.1:port/db}). */
-    private static InetSocketAddress address(String uri) {
+    static InetSocketAddress address(String uri) {
         com.mongodb.ConnectionString parsed = new com.mongodb.ConnectionString(uri);
         if (parsed.getHosts().size() != 1) {
             throw new IllegalArgumentException("a fault proxy needs a single-host MongoDB URI");
