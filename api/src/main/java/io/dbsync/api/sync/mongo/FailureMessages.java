@@ -1,5 +1,6 @@
 package io.dbsync.api.sync.mongo;
 
+import com.mongodb.MongoSocketException;
 import io.dbsync.api.config.Redactor;
 
 /** Turns an exception into a short message fit for a run result: its kind and its redacted text. */
@@ -14,6 +15,9 @@ public final class FailureMessages {
         if (message.length() > MAX_LENGTH) {
             message = message.substring(0, MAX_LENGTH) + "…";
         }
-        return error.getClass().getSimpleName() + ": " + message;
+        // A socket error's text rarely says which server: with two, the operator needs to know (host and port only).
+        String server = error instanceof MongoSocketException socket && socket.getServerAddress() != null
+                && !message.contains(socket.getServerAddress().toString()) ? " (server " + socket.getServerAddress() + ")" : "";
+        return error.getClass().getSimpleName() + ": " + message + server;
     }
 }
