@@ -51,7 +51,12 @@ final class RestorePointScenario {
                                 "--snapshot-compression", variant));
                     }
                     Map<String, Object> run = measure.sync("rp-" + variant + "-" + (round + 1), options.syncXmx(), childArgs);
-                    seconds.get(variant).add(Measurements.seconds(run));
+                    // only runs that completed, with their restore point written, count towards the cost
+                    boolean counts = "completed".equals(run.get("status")) && Measurements.seconds(run) != null
+                            && (variant.equals("none") || snapshot(run) != null && "written".equals(snapshot(run).get("status")));
+                    if (counts) {
+                        seconds.get(variant).add(Measurements.seconds(run));
+                    }
                     figures.put(variant, summary(run));
                     if (variant.equals("gzip")) {
                         lastWritten = snapshot(run);
@@ -62,9 +67,14 @@ final class RestorePointScenario {
                         RestoreRunner.class.getName(), restoreArgs(args, target, stores.resolve("gzip"), RESTORED_DB),
                         options.retryNoisy());
                 restore.put("countsEqualSource", CountCheck.equal(source.uri(DB), DB, target.uri(RESTORED_DB), RESTORED_DB));
-                restores.add(Measurements.seconds(restore));
+                if (Integer.valueOf(0).equals(restore.get("exitCode")) && Boolean.TRUE.equals(restore.get("countsEqualSource"))) {
+                    restores.add(Measurements.seconds(restore));
+                }
                 figures.put("restore", restore);
                 rounds.add(figures);
+            }
+            if (seconds.values().stream().anyMatch(List::isEmpty) || restores.isEmpty()) {
+                throw new IllegalStateException("a variant or the restore never succeeded: " + rounds);
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("docs", loaded.documents());

@@ -18,8 +18,12 @@ import java.util.Optional;
  * standby's staging until the host happened to thaw it.
  */
 final class SyncController {
-    /** How long a stopped run may take to drop its staging and release the lock (Lambda allows 60 s past the wait). */
-    static final Duration STOP_BOUND = Duration.ofSeconds(30);
+    /**
+     * How long a stopped run may take to drop its staging and release the lock. A stop takes a second
+     * or two; the bound keeps the answer inside the scheduler's HTTP timeout (the wait + 40 s, a cold
+     * start included). A run blocked in one long server call (an index build) can outlast it: then 503.
+     */
+    static final Duration STOP_BOUND = Duration.ofSeconds(20);
 
     private final SyncService syncService;
     private final Duration wait;

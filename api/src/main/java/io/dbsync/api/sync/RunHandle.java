@@ -76,6 +76,18 @@ public final class RunHandle {
         }
     }
 
+    /**
+     * A stopped run fails with the reason it was stopped for, whatever shape its interrupt took on the
+     * way out (a failed swap, a lost lock, a wrapped driver error); the original error is kept after it.
+     */
+    SyncResult withStopReason(SyncResult result, Instant now) {
+        Optional<String> reason = stopReason();
+        if (reason.isEmpty() || result.status() != SyncStatus.FAILED || result.error().startsWith(reason.get())) {
+            return result;
+        }
+        return SyncResult.failed(this, reason.get() + "; " + result.error(), now);
+    }
+
     /** Why the run was stopped, if someone stopped it. */
     Optional<String> stopReason() {
         synchronized (runnerLock) {

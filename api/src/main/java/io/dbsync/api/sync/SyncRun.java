@@ -172,11 +172,18 @@ final class SyncRun {
      * and the next run may take this run's writes for foreign ones — refused, never silently lost.
      */
     private void mark(DivergenceGuard guard, ClusterClock.Now standbyFloor, List<TaskOutcome.Done> done) {
+        // A stopped run (Ctrl-C, or the end of the wait on Lambda) has written too: its mark matters most.
+        // The driver refuses to talk on an interrupted thread, so the flag is set aside and restored after.
+        boolean interrupted = Thread.interrupted();
         try {
             guard.mark(run.runId(), standbyFloor, name -> done.stream().filter(outcome -> outcome.task().name().equals(name))
                     .findFirst().map(outcome -> outcome.figures().standbyDigest()).orElse(null));
         } catch (RuntimeException e) {
             LOG.warn("event=guard.mark_failed runId={} reason=\"{}\"", run.runId(), FailureMessages.describe(e));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

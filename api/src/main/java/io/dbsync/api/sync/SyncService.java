@@ -39,7 +39,6 @@ public final class SyncService implements AutoCloseable {
     /** Told about every run that ends (metrics). */
     public interface RunObserver {
         RunObserver NONE = result -> { };
-
         void finished(SyncResult result);
     }
 
@@ -121,10 +120,9 @@ public final class SyncService implements AutoCloseable {
         SyncResult result = null;
         try {
             handle.runsOn(Thread.currentThread());
-            result = run(handle, options);
+            result = handle.withStopReason(run(handle, options), deps.clock().instant());
             handle.detach();
-            // An interrupted run ends here: its record and its lock are PostgreSQL calls, which an
-            // interrupted thread cannot make.
+            // An interrupted run ends here: its record and its lock are PostgreSQL calls, which an interrupted thread cannot make.
             Thread.interrupted();
             record(result);
         } catch (Throwable e) {
@@ -161,6 +159,8 @@ public final class SyncService implements AutoCloseable {
             RunOutcome outcome = new SyncRun(context, options, handle.progress(), deps.marks(), handle.phases(),
                     plans -> RestorePointStep.begin(deps.restorePoints(), context, options, plans, deps.clock(),
                             handle::restorePoint)).run();
+            handle.detach(); // every write is done: a late stop changes nothing and must not reach the records below
+            Thread.interrupted();
             Divergence divergence = outcome.divergence();
             deps.states().converged(divergence.forced() ? "forced" : null, divergence.forced()
                     ? "run " + handle.runId() + " overwrote: " + divergence.refusalMessage() : null, handle.request().triggeredBy());
