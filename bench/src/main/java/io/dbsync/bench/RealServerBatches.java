@@ -3,14 +3,10 @@ package io.dbsync.bench;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.MongoVersion;
-import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
-import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.dbsync.testkit.DelegatingBackend;
 import io.netty.channel.Channel;
-import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -22,14 +18,12 @@ import java.util.List;
  * where against a real server it reads the collection in batches. Clients that set a batch size under the
  * limit (dbsync, the seed's algorithm, the scans here) see no difference.
  */
-final class RealServerBatches implements MongoBackend {
+final class RealServerBatches extends DelegatingBackend {
     static final int FIRST_BATCH = 101;
     static final long MAX_BATCH_BYTES = 16L * 1024 * 1024;
 
-    private final MongoBackend delegate;
-
     RealServerBatches(MongoBackend delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -92,66 +86,5 @@ final class RealServerBatches implements MongoBackend {
     private static boolean isWrite(Document aggregate) {
         return aggregate.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
                 && stages.get(stages.size() - 1) instanceof Document last && (last.containsKey("$out") || last.containsKey("$merge"));
-    }
-
-    @Override
-    public QueryResult handleQuery(MongoQuery query) {
-        return delegate.handleQuery(query);
-    }
-
-    @Override
-    public void handleClose(Channel channel) {
-        delegate.handleClose(channel);
-    }
-
-    @Override
-    public void dropDatabase(String database) {
-        delegate.dropDatabase(database);
-    }
-
-    @Override
-    public Collection<Document> getCurrentOperations(MongoQuery query) {
-        return delegate.getCurrentOperations(query);
-    }
-
-    @Override
-    public Document getServerStatus() {
-        return delegate.getServerStatus();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
-    }
-
-    @Override
-    public void closeCursors(List<Long> cursorIds) {
-        delegate.closeCursors(cursorIds);
-    }
-
-    @Override
-    public Clock getClock() {
-        return delegate.getClock();
-    }
-
-    @Override
-    public void enableOplog() {
-        delegate.enableOplog();
-    }
-
-    @Override
-    public void disableOplog() {
-        delegate.disableOplog();
-    }
-
-    @Override
-    public MongoDatabase resolveDatabase(String database) {
-        return delegate.resolveDatabase(database);
-    }
-
-    @Override
-    public MongoBackend version(MongoVersion version) {
-        delegate.version(version);
-        return this;
     }
 }

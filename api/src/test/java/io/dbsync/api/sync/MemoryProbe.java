@@ -21,6 +21,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,18 +40,13 @@ public final class MemoryProbe {
 
     public static void main(String[] args) throws Exception {
         AtomicLong peakLiveBytes = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peakLiveBytes.accumulateAndGet(liveHeap(), Math::max);
-                try {
-                    Thread.sleep(100); // a sampling period, not a synchronisation
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "live-heap-sampler");
+            thread.setDaemon(true);
+            return thread;
         });
-        sampler.setDaemon(true);
-        sampler.start();
+        sampler.scheduleWithFixedDelay(() -> peakLiveBytes.accumulateAndGet(liveHeap(), Math::max), 0, 100,
+                TimeUnit.MILLISECONDS);
         try (MongoClient source = MongoClients.create(args[0]); MongoClient target = MongoClients.create(args[1])) {
             RunProgress progress = new RunProgress("probe", ProgressListener.NONE);
             RunContext context = new RunContext("00000000-probe", source.getDatabase(args[2]), target.getDatabase(args[3]), target,
@@ -69,7 +67,7 @@ public final class MemoryProbe {
                     + (report == null ? "" : " restorePoint=" + report.status() + " restorePointBytes=" + report.bytes()
                     + (report.reason() == null ? "" : " reason=\"" + report.reason() + "\"")));
         }
-        sampler.interrupt();
+        sampler.shutdownNow();
     }
 
     private static long liveHeap() {

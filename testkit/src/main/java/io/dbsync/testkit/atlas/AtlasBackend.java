@@ -1,16 +1,11 @@
 package io.dbsync.testkit.atlas;
 
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.dbsync.testkit.DelegatingBackend;
 import io.netty.channel.Channel;
-import java.time.Clock;
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -56,12 +51,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * raced; reads run concurrently as in mongo-java-server. mongo-java-server's insert reply counts
  * refused documents as inserted; the profile corrects it ({@code InsertReply}).
  */
-public final class AtlasBackend implements MongoBackend {
+public final class AtlasBackend extends DelegatingBackend {
     static final int REAL_SERVER_MAX_WRITE_BATCH_SIZE = 100_000;
 
     private final AtlasProfile profile;
     private final StorageLedger ledger;
-    private final MongoBackend delegate;
     private final CommandGate gate = new CommandGate();
     private final NamespaceLimits limits;
     private final StorageStatsCommands stats;
@@ -70,9 +64,13 @@ public final class AtlasBackend implements MongoBackend {
     private final ReentrantLock writeLock = new ReentrantLock();
 
     AtlasBackend(AtlasProfile profile) {
+        this(profile, new StorageLedger(profile.quotaBytes()));
+    }
+
+    private AtlasBackend(AtlasProfile profile, StorageLedger ledger) {
+        super(new AccountedMemoryBackend(ledger, profile.maxNestingDepth()));
         this.profile = profile;
-        this.ledger = new StorageLedger(profile.quotaBytes());
-        this.delegate = new AccountedMemoryBackend(ledger, profile.maxNestingDepth());
+        this.ledger = ledger;
         this.limits = new NamespaceLimits(profile, ledger);
         this.stats = new StorageStatsCommands(ledger);
         this.budget = profile.opsPerSecond() == 0 ? null : new OperationBudget(profile.opsPerSecond(), System::nanoTime);
@@ -137,11 +135,6 @@ public final class AtlasBackend implements MongoBackend {
     }
 
     @Override
-    public void handleClose(Channel channel) {
-        delegate.handleClose(channel);
-    }
-
-    @Override
     public void dropDatabase(String database) {
         writeLock.lock();
         try {
@@ -149,51 +142,5 @@ public final class AtlasBackend implements MongoBackend {
         } finally {
             writeLock.unlock();
         }
-    }
-
-    @Override
-    public Collection<Document> getCurrentOperations(MongoQuery query) {
-        return delegate.getCurrentOperations(query);
-    }
-
-    @Override
-    public Document getServerStatus() {
-        return delegate.getServerStatus();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
-    }
-
-    @Override
-    public void closeCursors(List<Long> cursorIds) {
-        delegate.closeCursors(cursorIds);
-    }
-
-    @Override
-    public Clock getClock() {
-        return delegate.getClock();
-    }
-
-    @Override
-    public void enableOplog() {
-        delegate.enableOplog();
-    }
-
-    @Override
-    public void disableOplog() {
-        delegate.disableOplog();
-    }
-
-    @Override
-    public MongoDatabase resolveDatabase(String database) {
-        return delegate.resolveDatabase(database);
-    }
-
-    @Override
-    public MongoBackend version(MongoVersion version) {
-        delegate.version(version);
-        return this;
     }
 }
